@@ -1,0 +1,72 @@
+// Contract of the demo cluster: a real HTTPS server speaking the Kubernetes API subset Backup Lens reads.
+import type { Namespace, PersistentVolume, PersistentVolumeClaim, Pod } from '../model/kube';
+
+/** Everything the demo cluster serves. ConfigMaps are kept for Velero volume policies. */
+export interface DemoObjects {
+  namespaces: Namespace[];
+  pods: Pod[];
+  pvcs: PersistentVolumeClaim[];
+  pvs: PersistentVolume[];
+  configmaps?: Array<{ metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; data?: Record<string, string> }>;
+}
+
+export type DemoResource = 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps';
+
+/** Faults switched on for tests. Each counter is consumed by the matching requests, then the fault stops. */
+export interface DemoFaults {
+  /** 403 for cluster-wide lists of these resources (namespaced lists still work). */
+  forbidClusterWide?: DemoResource[];
+  /** 403 for namespaced lists/gets/watches of pods, PVCs and configmaps in these namespaces. */
+  forbidNamespaces?: string[];
+  /** The next N list requests answer 429 with `Retry-After: <retryAfterSeconds>` (default 1). */
+  tooManyRequests?: number;
+  retryAfterSeconds?: number;
+  /** The next N list requests that carry a continue token answer 410 Gone (expired). */
+  expireContinue?: number;
+  /** The next N list requests answer 500. */
+  serverErrors?: number;
+  /** Reject every bearer token with 401. */
+  rejectAllTokens?: boolean;
+  /** Delay each response by this many milliseconds. */
+  latencyMs?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query as received, e.g. `/api/v1/pods?limit=500`. */
+  url: string;
+  status: number;
+  /** Milliseconds since the server started. */
+  at: number;
+}
+
+export interface DemoClusterOptions {
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Objects to serve; default: the seeded scenarios (lib/demo/scenarios.ts). */
+  objects?: DemoObjects;
+  /** Bearer token required from clients; default a random one. */
+  token?: string;
+  /** Where to write a kubeconfig for this server; null: do not write one. Default `.backup-lens/demo.kubeconfig`. */
+  kubeconfigPath?: string | null;
+  faults?: DemoFaults;
+}
+
+export interface DemoCluster {
+  /** https://127.0.0.1:PORT */
+  url: string;
+  token: string;
+  /** PEM of the self-signed CA/server certificate (the kubeconfig embeds it). */
+  caPem: string;
+  kubeconfigPath: string | null;
+  kubeconfigYaml: string;
+  /** Every request received, in order. */
+  requests: RequestLogEntry[];
+  setFaults(faults: DemoFaults): void;
+  /** Change the served objects; watchers receive ADDED/MODIFIED/DELETED events. */
+  upsert(resource: DemoResource, object: Record<string, unknown>): void;
+  remove(resource: DemoResource, namespace: string | null, name: string): void;
+  close(): Promise<void>;
+}
