@@ -1,0 +1,23 @@
+// The seam where Velero's volume policies (velero-rules.md §7) enter the decision, at B8–B10 and E2.
+// No policy is evaluated until a matcher is passed in; without one, B8–B10 and E2 do not run, as in Velero.
+import type { PersistentVolume, PersistentVolumeClaim, Volume } from '../model/kube';
+
+export type PolicyActionType = 'skip' | 'snapshot' | 'fs-backup' | 'custom';
+
+export interface PolicyMatch {
+  /** 1-based index of the first matching policy. */
+  index: number;
+  action: PolicyActionType;
+}
+
+/** What Velero builds its filter data from: B9 sees the PV when it resolves; E2 sees the claim only. */
+export interface PolicyTarget {
+  stage: 'B9' | 'E2';
+  volume: Volume;
+  claim: PersistentVolumeClaim | null;
+  pv: PersistentVolume | null;
+}
+
+export interface VolumePolicyMatcher {
+  match(target: PolicyTarget): PolicyMatch | null;
+}
