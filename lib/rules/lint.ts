@@ -5,6 +5,7 @@ import type { PvcPodIndex } from '../index/pvc-pod-index';
 import { EXCLUDE_FROM_BACKUP_LABEL } from './processing-order';
 import type { BackupOptions, VolumeVerdict } from './types';
 import { present } from './volume-type';
+import { groupBy } from '../util/group-by';
 
 export type LintId = 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L6' | 'L7' | 'L9' | 'L10' | 'L11';
 
@@ -124,14 +125,7 @@ function lintInitOnlyMounts(pod: Pod, volumes: Volume[], options: BackupOptions)
 
 /** L9–L11: findings that need the verdicts of the whole cluster. */
 export function lintVerdicts(verdicts: readonly VolumeVerdict[], index: PvcPodIndex): LintFinding[] {
-  const byClaim = new Map<string, VolumeVerdict[]>();
-  for (const v of verdicts) {
-    if (v.pvc === null) continue;
-    const key = `${v.namespace}/${v.pvc}`;
-    const list = byClaim.get(key);
-    if (list) list.push(v);
-    else byClaim.set(key, [v]);
-  }
+  const byClaim = groupBy(verdicts.filter((v) => v.pvc !== null), (v) => `${v.namespace}/${v.pvc}`);
   const findings: LintFinding[] = [];
   for (const list of byClaim.values()) {
     const first = list[0] as VolumeVerdict;

@@ -18,3 +18,16 @@ export function volumeSourceType(volume: Volume): string {
 export function claimNameOf(volume: Volume): string | null {
   return present(volume.persistentVolumeClaim) ? (volume.persistentVolumeClaim?.claimName ?? '') : null;
 }
+
+/** PersistentVolume sources as the PV spec names them (velero-rules.md §7 volume types). */
+const PV_SOURCE_KEYS = [
+  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'fc', 'flocker', 'flexVolume',
+  'gcePersistentDisk', 'glusterfs', 'hostPath', 'iscsi', 'local', 'nfs', 'photonPersistentDisk', 'portworxVolume',
+  'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+] as const;
+
+/** The volume source of a PersistentVolume spec (csi, hostPath, local, nfs, …), or null when none is set. */
+export function pvSourceType(spec: Record<string, unknown> | undefined): string | null {
+  if (!spec) return null;
+  return PV_SOURCE_KEYS.find((key) => present(spec[key])) ?? null;
+}

@@ -1,0 +1,10 @@
+// GET /api/v1/graph?namespace=NS: the namespace → PVC → pod graph with every volume's verdict, pod and claim
+// details and lint findings, all from index lookups on the warm snapshot.
+import { graphBody } from '@/lib/server/queries';
+import { withScan } from '@/lib/server/respond';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return withScan(request, graphBody);
+}

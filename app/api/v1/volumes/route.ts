@@ -1,0 +1,9 @@
+// GET /api/v1/volumes: one verdict per volume of every pod read (optionally of some namespaces).
+import { volumesBody } from '@/lib/server/queries';
+import { withScan } from '@/lib/server/respond';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return withScan(request, volumesBody);
+}

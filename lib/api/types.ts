@@ -1,0 +1,140 @@
+// Plain JSON DTOs between the server routes and the browser: the contract of /api/v1/*.
+import type { IncompleteRead } from '../model/kube';
+import type { LintFinding } from '../rules/lint';
+import type { Action, BackupOptions, ReasonCode, VolumeVerdict } from '../rules/types';
+
+export interface ClusterInfo {
+  context: string;
+  server: string;
+  /** The built-in demo cluster is shown. */
+  demo: boolean;
+  /** Why the demo is shown instead of the user's cluster, when it is. */
+  demoReason?: string;
+}
+
+export interface Assumptions {
+  nodeAgentAssumed: boolean;
+  pvsUnknown: boolean;
+  claimsUnknownIn: string[];
+  veleroNamespace: string;
+}
+
+/** Fields every answer carries. */
+export interface ScanHeader {
+  cluster: ClusterInfo;
+  /** ISO time the snapshot was read. */
+  scannedAt: string;
+  /** ISO time the snapshot was last brought up to date by watch events (equals scannedAt without watches). */
+  updatedAt: string;
+  options: BackupOptions;
+  incomplete: IncompleteRead[];
+  assumptions: Assumptions;
+}
+
+export interface VolumesResponse extends ScanHeader {
+  volumes: VolumeVerdict[];
+}
+
+export type ReasonCounts = Partial<Record<ReasonCode, number>>;
+
+export interface NamespaceSummary {
+  name: string;
+  pods: number;
+  volumes: number;
+  pvcs: number;
+  actions: Record<Action, number>;
+  reasons: ReasonCounts;
+  /** PVC-backed volumes that fs-backup skips: the ones operators worry about. */
+  skippedPvcVolumes: number;
+  /** Volumes whose verdict makes Velero report an error. */
+  backupErrors: number;
+  /** Lint findings of severity warning. */
+  warnings: number;
+  /** Some of this namespace could not be read. */
+  incomplete: boolean;
+}
+
+export interface NamespacesResponse extends ScanHeader {
+  namespaces: NamespaceSummary[];
+  totals: { pods: number; volumes: number; pvcs: number; actions: Record<Action, number>; reasons: ReasonCounts };
+}
+
+export interface PodInfo {
+  name: string;
+  phase: string;
+  node: string | null;
+  /** The two Velero annotations, raw; null when absent. */
+  backupVolumes: string | null;
+  backupVolumesExcludes: string | null;
+  excludedByLabel: boolean;
+  terminating: boolean;
+  owner: string | null;
+  volumeNames: string[];
+  /** Position in Velero's processing order within this namespace (1-based); null when the pod is excluded. */
+  processingIndex: number | null;
+}
+
+export interface ClaimInfo {
+  name: string;
+  /** The claim object was read; false for a claim pods name but which does not exist. */
+  exists: boolean;
+  phase: string | null;
+  volumeName: string | null;
+  storageClass: string | null;
+  capacity: string | null;
+  volumeMode: string | null;
+  pvType: string | null;
+  /** Pods whose volumes name this claim (name order). */
+  pods: string[];
+  excludedByLabel: boolean;
+}
+
+export type GraphNodeKind = 'namespace' | 'pvc' | 'pod' | 'volume';
+
+export interface GraphNode {
+  id: string;
+  kind: GraphNodeKind;
+  label: string;
+  /** For pvc nodes: claim name; pod nodes: pod name; volume nodes: "pod/volume". */
+  ref: string;
+  /** Worst verdict among the volumes under this node, for colouring with a text badge. */
+  status: 'fs-backup' | 'skip' | 'mixed' | 'none';
+  /** Number of pods using a claim (pvc nodes) — > 1 means shared. */
+  sharedBy?: number;
+  missing?: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: 'contains' | 'volume';
+  /** Volume edges carry their verdict. */
+  volume?: string;
+  action?: Action;
+  reason?: ReasonCode;
+}
+
+export interface GraphResponse extends ScanHeader {
+  namespace: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Set when the namespace is too big to draw node by node: what was aggregated. */
+  truncated: null | { pods: number; shownPods: number; note: string };
+  volumes: VolumeVerdict[];
+  pods: PodInfo[];
+  claims: ClaimInfo[];
+  lint: LintFinding[];
+}
+
+export interface ApiError {
+  error: {
+    kind: string;
+    message: string;
+    hint?: string;
+    status?: number | null;
+    server?: string;
+    context?: string;
+    parameter?: string;
+  };
+}

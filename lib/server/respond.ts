@@ -1,0 +1,39 @@
+// Route plumbing shared by /api/v1/*: parse the query, get the scan, answer JSON; errors become JSON with
+// operator-facing text (400 for a bad parameter, 502/503 for the cluster), never a stack trace.
+import type { ApiError } from '../api/types';
+import { BadParameter, parseQuery, type ParsedQuery } from '../api/params';
+import type { Scan } from '../scan';
+import { clusterErrorResponse } from './cluster-error';
+import { NotFound } from './queries';
+import { getScanner } from './scanner';
+
+export function errorJson(status: number, error: ApiError['error']): Response {
+  return Response.json({ error } satisfies ApiError, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Runs `build` on the current scan with the parsed query. */
+export async function withScan(request: Request, build: (scan: Scan, query: ParsedQuery) => unknown): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  let query: ParsedQuery;
+  try {
+    query = parseQuery(params);
+  } catch (error) {
+    if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
+    throw error;
+  }
+  const scanner = await getScanner();
+  if ('error' in scanner) return clusterErrorResponse(scanner.error);
+  let scan: Scan;
+  try {
+    scan = await scanner.scanner.get(query.refresh);
+  } catch (error) {
+    return clusterErrorResponse(scanner.scanner.describeError(error));
+  }
+  try {
+    return Response.json(build(scan, query), { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
+    if (error instanceof NotFound) return errorJson(404, { kind: 'notFound', message: error.message });
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+// Verdicts of one snapshot under one set of backup options, grouped so that every per-namespace answer is a
+// lookup. Built once per (snapshot, options) and cached by lib/scan.ts.
+import type { ClaimInfo, NamespaceSummary, PodInfo, ReasonCounts } from '../api/types';
+import type { PvcPodIndex } from '../index/pvc-pod-index';
+import type { ClusterSnapshot, Pod } from '../model/kube';
+import { lintPod, lintVerdicts, type LintFinding } from '../rules/lint';
+import { podExcludedBy } from '../rules/processing-order';
+import type { Action, BackupOptions, VolumeVerdict } from '../rules/types';
+import { decideVolumes, type DecideResult } from '../rules/verdict';
+import { groupBy } from '../util/group-by';
+import { pvSourceType } from '../rules/volume-type';
+import { VOLUMES_TO_BACKUP_ANNOTATION, VOLUMES_TO_EXCLUDE_ANNOTATION } from '../velero/pod-volumes';
+
+export interface ClusterView {
+  options: BackupOptions;
+  result: DecideResult;
+  byNamespace: Map<string, VolumeVerdict[]>;
+  /** "namespace/pod" → 1-based position in Velero's processing order within its namespace. */
+  processingIndex: Map<string, number>;
+  /** L9–L11 by namespace. */
+  clusterLint: Map<string, LintFinding[]>;
+}
+
+export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, options: BackupOptions): ClusterView {
+  const result = decideVolumes({ snapshot, options, index });
+  const processingIndex = new Map<string, number>();
+  const perNamespace = new Map<string, number>();
+  for (const key of result.processingOrder) {
+    const ns = key.slice(0, key.indexOf('/'));
+    const n = (perNamespace.get(ns) ?? 0) + 1;
+    perNamespace.set(ns, n);
+    processingIndex.set(key, n);
+  }
+  return {
+    options,
+    result,
+    byNamespace: groupBy(result.verdicts, (v) => v.namespace),
+    processingIndex,
+    clusterLint: groupBy(lintVerdicts(result.verdicts, index), (f) => f.namespace),
+  };
+}
+
+const emptyActions = (): Record<Action, number> => ({ 'fs-backup': 0, skip: 0 });
+
+function count(verdicts: readonly VolumeVerdict[]): { actions: Record<Action, number>; reasons: ReasonCounts } {
+  const actions = emptyActions();
+  const reasons: ReasonCounts = {};
+  for (const v of verdicts) {
+    actions[v.action]++;
+    reasons[v.reason] = (reasons[v.reason] ?? 0) + 1;
+  }
+  return { actions, reasons };
+}
+
+export function lintNamespace(view: ClusterView, index: PvcPodIndex, namespace: string): LintFinding[] {
+  const perPod = index.podsIn(namespace).flatMap((pod) => lintPod(pod, view.options));
+  return [...perPod, ...(view.clusterLint.get(namespace) ?? [])];
+}
+
+/** One row per namespace: skipped claims first, then by name. */
+export function namespaceSummaries(view: ClusterView, index: PvcPodIndex, snapshot: ClusterSnapshot): NamespaceSummary[] {
+  const incompleteNs = new Set(snapshot.incomplete.map((r) => r.namespace));
+  const names = new Set([...index.namespaces, ...snapshot.namespaces.map((n) => n.metadata?.name ?? '')]);
+  const rows = [...names].map((name): NamespaceSummary => {
+    const verdicts = view.byNamespace.get(name) ?? [];
+    const { actions, reasons } = count(verdicts);
+    return {
+      name,
+      pods: index.podsIn(name).length,
+      volumes: verdicts.length,
+      pvcs: index.claimsIn(name).length,
+      actions,
+      reasons,
+      skippedPvcVolumes: verdicts.filter((v) => v.pvc !== null && v.action === 'skip').length,
+      backupErrors: verdicts.filter((v) => v.backupError).length,
+      warnings: lintNamespace(view, index, name).filter((f) => f.severity === 'warning').length,
+      incomplete: incompleteNs.has(name),
+    };
+  });
+  return rows.sort((a, b) => Number(b.skippedPvcVolumes > 0) - Number(a.skippedPvcVolumes > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function totals(rows: readonly NamespaceSummary[]) {
+  const actions = emptyActions();
+  const reasons: ReasonCounts = {};
+  let pods = 0, volumes = 0, pvcs = 0;
+  for (const row of rows) {
+    pods += row.pods; volumes += row.volumes; pvcs += row.pvcs;
+    actions['fs-backup'] += row.actions['fs-backup'];
+    actions.skip += row.actions.skip;
+    for (const [code, n] of Object.entries(row.reasons) as [keyof ReasonCounts, number][]) reasons[code] = (reasons[code] ?? 0) + n;
+  }
+  return { pods, volumes, pvcs, actions, reasons };
+}
+
+function ownerOf(pod: Pod): string | null {
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
+  return owner ? `${owner.kind ?? ''}/${owner.name ?? ''}` : null;
+}
+
+export function podInfos(view: ClusterView, index: PvcPodIndex, namespace: string): PodInfo[] {
+  return index.podsIn(namespace).map((pod) => {
+    const annotations = pod.metadata?.annotations ?? {};
+    const excluded = podExcludedBy(pod);
+    const name = pod.metadata?.name ?? '';
+    return {
+      name,
+      phase: pod.status?.phase ?? '',
+      node: pod.spec?.nodeName || null,
+      backupVolumes: annotations[VOLUMES_TO_BACKUP_ANNOTATION] ?? null,
+      backupVolumesExcludes: annotations[VOLUMES_TO_EXCLUDE_ANNOTATION] ?? null,
+      excludedByLabel: excluded === 'podExcludedByLabel',
+      terminating: !!pod.metadata?.deletionTimestamp,
+      owner: ownerOf(pod),
+      volumeNames: (pod.spec?.volumes ?? []).map((v) => v?.name ?? ''),
+      processingIndex: view.processingIndex.get(`${namespace}/${name}`) ?? null,
+    };
+  });
+}
+
+export function claimInfos(index: PvcPodIndex, namespace: string, verdicts: readonly VolumeVerdict[]): ClaimInfo[] {
+  const named = new Set(verdicts.filter((v) => v.pvc !== null).map((v) => v.pvc as string));
+  const infos: ClaimInfo[] = index.claimsIn(namespace).map((claim) => {
+    const name = claim.metadata?.name ?? '';
+    named.delete(name);
+    const pv = claim.spec?.volumeName ? index.pv(claim.spec.volumeName) : undefined;
+    const pvType = pvSourceType(pv?.spec);
+    return {
+      name,
+      exists: true,
+      phase: claim.status?.phase ?? null,
+      volumeName: claim.spec?.volumeName || null,
+      storageClass: claim.spec?.storageClassName ?? null,
+      capacity: claim.status?.capacity?.storage ?? claim.spec?.resources?.requests?.storage ?? null,
+      volumeMode: claim.spec?.volumeMode ?? null,
+      pvType,
+      pods: [...new Set(index.podsUsingClaim(namespace, name).map((p) => p.metadata?.name ?? ''))],
+      excludedByLabel: claim.metadata?.labels?.['velero.io/exclude-from-backup'] === 'true',
+    };
+  });
+  for (const name of [...named].sort()) {
+    infos.push({ name, exists: false, phase: null, volumeName: null, storageClass: null, capacity: null, volumeMode: null, pvType: null,
+      pods: [...new Set(index.podsUsingClaim(namespace, name).map((p) => p.metadata?.name ?? ''))], excludedByLabel: false });
+  }
+  return infos;
+}
