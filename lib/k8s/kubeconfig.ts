@@ -1,0 +1,95 @@
+// Load the user's kubeconfig the way kubectl does (KUBECONFIG, ~/.kube/config, in-cluster service account) and
+// say plainly when there is none: client-node's loadFromDefault() would quietly point at http://localhost:8080.
+import { KubeConfig } from '@kubernetes/client-node';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+export interface ClusterAccess {
+  kind: 'access';
+  kc: KubeConfig;
+  context: string;
+  server: string;
+  user: string;
+  /** The context's default namespace, when it names one. */
+  namespace: string | null;
+  source: 'kubeconfig' | 'in-cluster';
+  /** The kubeconfig file(s) read; null in-cluster. */
+  paths: string[] | null;
+}
+
+export interface AccessProblem {
+  kind: 'noKubeconfig' | 'config';
+  message: string;
+  hint: string;
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+  /** A context other than the current one (default: env BACKUP_LENS_CONTEXT). */
+  context?: string;
+  serviceAccountDir?: string;
+}
+
+function kubeconfigPaths(env: NodeJS.ProcessEnv, home: string): { paths: string[]; fromEnv: boolean } {
+  const fromEnv = env.KUBECONFIG;
+  if (fromEnv) return { paths: fromEnv.split(path.delimiter).filter(Boolean), fromEnv: true };
+  return { paths: [path.join(home, '.kube', 'config')], fromEnv: false };
+}
+
+function problem(kind: AccessProblem['kind'], message: string, hint: string): AccessProblem {
+  return { kind, message, hint };
+}
+
+export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessProblem {
+  const env = options.env ?? process.env;
+  const home = options.home ?? os.homedir();
+  const saDir = options.serviceAccountDir ?? SERVICE_ACCOUNT_DIR;
+  const { paths, fromEnv } = kubeconfigPaths(env, home);
+  const existing = paths.filter((p) => existsSync(p));
+  const kc = new KubeConfig();
+  let source: ClusterAccess['source'] = 'kubeconfig';
+
+  try {
+    if (existing.length > 0) {
+      // Several files merge as kubectl merges them; client-node does that for a KUBECONFIG list.
+      if (existing.length === 1) kc.loadFromFile(existing[0] as string);
+      else kc.loadFromDefault({}, false);
+    } else if (env.KUBERNETES_SERVICE_HOST && existsSync(path.join(saDir, 'token'))) {
+      kc.loadFromCluster();
+      source = 'in-cluster';
+    } else {
+      const where = fromEnv ? `KUBECONFIG points at ${paths.join(', ')}, which does not exist` : `there is no ${paths[0]}`;
+      return problem('noKubeconfig', `No kubeconfig found: ${where}, and this is not running inside a pod.`,
+        'Set KUBECONFIG to your kubeconfig file, or run `npm start` without one to explore the demo cluster.');
+    }
+  } catch (error) {
+    return problem('config', `The kubeconfig could not be read: ${(error as Error).message}`, `Check ${existing.join(', ') || 'the service account'} with \`kubectl config view\`.`);
+  }
+
+  const wanted = options.context ?? env.BACKUP_LENS_CONTEXT;
+  if (wanted) {
+    if (!kc.getContextObject(wanted)) {
+      return problem('config', `The kubeconfig has no context named ${wanted}.`, `Pick one of: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'}.`);
+    }
+    kc.setCurrentContext(wanted);
+  }
+  const context = kc.getCurrentContext();
+  const cluster = kc.getCurrentCluster();
+  if (!context || !cluster) {
+    return problem('config', 'The kubeconfig has no current context with a cluster.', 'Run `kubectl config use-context NAME`, or set BACKUP_LENS_CONTEXT.');
+  }
+  return {
+    kind: 'access',
+    kc,
+    context,
+    server: cluster.server,
+    user: kc.getCurrentUser()?.name ?? '',
+    namespace: kc.getContextObject(context)?.namespace ?? null,
+    source,
+    paths: source === 'kubeconfig' ? existing : null,
+  };
+}

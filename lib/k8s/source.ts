@@ -1,0 +1,32 @@
+// The cluster as a SnapshotSource for lib/scan.ts: the user's kubeconfig (or the demo cluster's) through the
+// same client code.
+import type { ClusterInfo } from '../api/types';
+import type { SnapshotSource } from '../scan';
+import { describeClusterError, type ClusterError } from './errors';
+import type { ClusterAccess } from './kubeconfig';
+import { readSnapshot } from './snapshot';
+import { createTransport, type Transport } from './transport';
+
+export interface ClusterSource extends SnapshotSource {
+  describeError(error: unknown): ClusterError;
+}
+
+export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: NodeJS.ProcessEnv = process.env): ClusterSource {
+  let transport: Promise<Transport> | null = null;
+  const hint = (env.BACKUP_LENS_NAMESPACES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    cluster,
+    async read(signal) {
+      // A new transport per scan picks up refreshed exec/OIDC tokens; connections are reused within a scan.
+      transport = createTransport(access.kc);
+      const snapshot = await readSnapshot(await transport, {
+        signal,
+        veleroNamespace: env.BACKUP_LENS_VELERO_NAMESPACE || 'velero',
+        contextNamespace: access.namespace,
+        namespacesHint: hint,
+      });
+      return { snapshot, requests: snapshot.requests };
+    },
+    describeError: (error) => describeClusterError(error, { server: access.server, context: access.context, user: access.user }),
+  };
+}
