@@ -33,7 +33,7 @@ export function buildIfNeeded(): void {
 }
 
 /** Starts `next start` on the port with the given environment; the child is killed when this process exits. */
-export function startNext(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+export function startNext(port: number, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     cwd: ROOT,
     stdio: 'inherit',

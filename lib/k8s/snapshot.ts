@@ -1,7 +1,7 @@
 // One snapshot of the cluster: cluster-wide paginated lists of namespaces, pods, PVCs and PVs, in parallel.
 // A forbidden cluster-wide list of pods or PVCs falls back to one list per visible namespace; whatever
 // cannot be read is recorded in `incomplete`. Anything else fatal (unreachable, 401, TLS) rejects.
-import type { ClusterSnapshot, IncompleteRead, Namespace, PersistentVolume, PersistentVolumeClaim, Pod } from '../model/kube';
+import type { ClusterSnapshot, IncompleteRead, Namespace, PersistentVolume } from '../model/kube';
 import { ApiStatusError } from './errors';
 import { listAll, type ListOptions } from './list-all';
 import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
