@@ -117,7 +117,7 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
     volumes: [{ name: 'logs', emptyDir: {} }], initContainers: [{ name: 'fluent-bit', restartPolicy: 'Always', mounts: { logs: '/var/log/app' } }], containers: [{ name: 'app' }] }));
 
   // mistakes — api-0: cache notOptedIn ("data, cache"); worker-0: data notOptedIn (claim name listed);
-  // web-0: cache notOptedIn ("Cache"); both-0: reads backup-volumes in opt-in, excludes in opt-out; trailing-0: "data,".
+  // web-0: cache notOptedIn ("Cache"); both-0: reads backup-volumes in opt-in, excludes in opt-out; trailing-0: "data," and "cache,cache,".
   const mistake = (name: string, annotations: Record<string, string>) => {
     bound('mistakes', `${name}-data`);
     pods.push(pod({ namespace: 'mistakes', name, owner: sts(name.replace(/-0$/, '')), annotations,
@@ -127,7 +127,7 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
   mistake('worker-0', { [BACKUP]: 'worker-0-data' });
   mistake('web-0', { [BACKUP]: 'data,Cache' });
   mistake('both-0', { [BACKUP]: 'data', [EXCLUDES]: 'data' });
-  mistake('trailing-0', { [BACKUP]: 'data,', [EXCLUDES]: 'cache,' });
+  mistake('trailing-0', { [BACKUP]: 'data,', [EXCLUDES]: 'cache,cache,' });
 
   // edge — on node-c, which runs no node-agent: data nodeAgentMissing in both modes.
   bound('edge', 'gateway-buffer');
