@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', '.backup-lens/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
   js.configs.recommended,
+  { files: ['next.config.js'], languageOptions: { globals: { module: 'writable', require: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     rules: {

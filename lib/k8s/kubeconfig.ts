@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** Environment variables as read here (Next's ProcessEnv type insists on NODE_ENV). */
+export type Env = Record<string, string | undefined>;
+
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 export interface ClusterAccess {
@@ -27,14 +30,14 @@ export interface AccessProblem {
 }
 
 export interface LoadOptions {
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   home?: string;
   /** A context other than the current one (default: env BACKUP_LENS_CONTEXT). */
   context?: string;
   serviceAccountDir?: string;
 }
 
-function kubeconfigPaths(env: NodeJS.ProcessEnv, home: string): { paths: string[]; fromEnv: boolean } {
+function kubeconfigPaths(env: Env, home: string): { paths: string[]; fromEnv: boolean } {
   const fromEnv = env.KUBECONFIG;
   if (fromEnv) return { paths: fromEnv.split(path.delimiter).filter(Boolean), fromEnv: true };
   return { paths: [path.join(home, '.kube', 'config')], fromEnv: false };

@@ -3,7 +3,7 @@
 import type { ClusterInfo } from '../api/types';
 import type { SnapshotSource } from '../scan';
 import { describeClusterError, type ClusterError } from './errors';
-import type { ClusterAccess } from './kubeconfig';
+import type { ClusterAccess, Env } from './kubeconfig';
 import { readSnapshot } from './snapshot';
 import { createTransport, type Transport } from './transport';
 
@@ -11,7 +11,7 @@ export interface ClusterSource extends SnapshotSource {
   describeError(error: unknown): ClusterError;
 }
 
-export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: NodeJS.ProcessEnv = process.env): ClusterSource {
+export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: Env = process.env): ClusterSource {
   let transport: Promise<Transport> | null = null;
   const hint = (env.BACKUP_LENS_NAMESPACES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return {
