@@ -12,10 +12,20 @@ export interface SnapshotRead {
   requests: number;
 }
 
+/** Keeps the last read current (watches); `version` moves on every applied change. */
+export interface Follower {
+  readonly version: number;
+  readonly changedAt: Date | null;
+  snapshot(): ClusterSnapshot;
+  stop(): Promise<void>;
+}
+
 /** Where snapshots come from: the user's cluster or the demo cluster, through the same client code. */
 export interface SnapshotSource {
   cluster: ClusterInfo;
   read(signal?: AbortSignal): Promise<SnapshotRead>;
+  /** Follow the last read with watches; null when it cannot be followed. */
+  follow?(): Follower | null;
 }
 
 export interface Scan {
@@ -23,14 +33,17 @@ export interface Scan {
   snapshot: ClusterSnapshot;
   index: PvcPodIndex;
   scannedAt: Date;
+  /** Last time watch events changed the snapshot (scannedAt when none did). */
   updatedAt: Date;
+  /** Watches keep the snapshot current. */
+  live: boolean;
   requests: number;
   durationMs: number;
   /** Verdicts per option set, built on first use. */
   view(options: BackupOptions): ClusterView;
 }
 
-export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Date, durationMs: number): Scan {
+export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Date, durationMs: number, updatedAt = scannedAt, live = false): Scan {
   const index = buildPvcPodIndex(read.snapshot);
   const views = new Map<string, ClusterView>();
   return {
@@ -38,7 +51,8 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
     snapshot: read.snapshot,
     index,
     scannedAt,
-    updatedAt: scannedAt,
+    updatedAt,
+    live,
     requests: read.requests,
     durationMs,
     view(options) {
@@ -56,6 +70,8 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
 export class Scanner {
   private current: Scan | null = null;
   private inFlight: Promise<Scan> | null = null;
+  private follower: Follower | null = null;
+  private followedVersion = 0;
 
   constructor(
     private readonly source: SnapshotSource,
@@ -66,21 +82,41 @@ export class Scanner {
     return this.source.cluster;
   }
 
-  /** The current scan; a new one when there is none, it is older than the TTL, or refresh is set. */
+  /** The current scan: kept current by watches, else re-read after the TTL; `refresh` always re-reads. */
   async get(refresh = false): Promise<Scan> {
-    const fresh = this.current && Date.now() - this.current.updatedAt.getTime() < this.ttlMs;
-    if (this.current && fresh && !refresh) return this.current;
+    const current = this.current;
+    if (current && !refresh && !this.inFlight) {
+      if (this.follower) return this.followed(current, this.follower);
+      if (Date.now() - current.scannedAt.getTime() < this.ttlMs) return current;
+    }
     if (this.inFlight) return this.inFlight;
     const started = Date.now();
     this.inFlight = this.source
       .read()
-      .then((read) => {
-        this.current = makeScan(this.source.cluster, read, new Date(), Date.now() - started);
+      .then(async (read) => {
+        await this.follower?.stop();
+        this.follower = this.source.follow?.() ?? null;
+        this.followedVersion = 0;
+        this.current = makeScan(this.source.cluster, read, new Date(), Date.now() - started, undefined, this.follower !== null);
         return this.current;
       })
       .finally(() => {
         this.inFlight = null;
       });
     return this.inFlight;
+  }
+
+  /** The scan with the watch events applied since it was made (rebuilt only when something changed). */
+  private followed(current: Scan, follower: Follower): Scan {
+    if (follower.version === this.followedVersion) return current;
+    this.followedVersion = follower.version;
+    const read = { snapshot: follower.snapshot(), requests: current.requests };
+    this.current = makeScan(this.source.cluster, read, current.scannedAt, current.durationMs, follower.changedAt ?? current.scannedAt, true);
+    return this.current;
+  }
+
+  async stop(): Promise<void> {
+    await this.follower?.stop();
+    this.follower = null;
   }
 }

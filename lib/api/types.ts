@@ -24,8 +24,10 @@ export interface ScanHeader {
   cluster: ClusterInfo;
   /** ISO time the snapshot was read. */
   scannedAt: string;
-  /** ISO time the snapshot was last brought up to date by watch events (equals scannedAt without watches). */
+  /** ISO time watch events last changed the snapshot (equals scannedAt when none did). */
   updatedAt: string;
+  /** Watches keep the snapshot current; without them it is re-read after a TTL or on refresh. */
+  live: boolean;
   options: BackupOptions;
   incomplete: IncompleteRead[];
   assumptions: Assumptions;

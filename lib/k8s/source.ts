@@ -4,7 +4,8 @@ import type { ClusterInfo } from '../api/types';
 import type { SnapshotSource } from '../scan';
 import { describeClusterError, type ClusterError } from './errors';
 import type { ClusterAccess, Env } from './kubeconfig';
-import { readSnapshot } from './snapshot';
+import { LiveSnapshot } from './live-snapshot';
+import { readSnapshot, type SnapshotWithMeta } from './snapshot';
 import { createTransport, type Transport } from './transport';
 
 export interface ClusterSource extends SnapshotSource {
@@ -13,6 +14,7 @@ export interface ClusterSource extends SnapshotSource {
 
 export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: Env = process.env): ClusterSource {
   let transport: Promise<Transport> | null = null;
+  let last: SnapshotWithMeta | null = null;
   const hint = (env.BACKUP_LENS_NAMESPACES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     cluster,
@@ -25,7 +27,14 @@ export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: 
         contextNamespace: access.namespace,
         namespacesHint: hint,
       });
+      last = snapshot;
       return { snapshot, requests: snapshot.requests };
+    },
+    follow() {
+      if (!last || env.BACKUP_LENS_WATCH === '0') return null;
+      const live = new LiveSnapshot(last);
+      // Watches outlive one scan: reconnects make a new transport, which also refreshes exec/OIDC tokens.
+      return live.follow(() => createTransport(access.kc)) > 0 ? live : null;
     },
     describeError: (error) => describeClusterError(error, { server: access.server, context: access.context, user: access.user }),
   };

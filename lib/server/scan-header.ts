@@ -9,6 +9,7 @@ export function scanHeader(scan: Scan, options: BackupOptions): ScanHeader {
     cluster: scan.cluster,
     scannedAt: scan.scannedAt.toISOString(),
     updatedAt: scan.updatedAt.toISOString(),
+    live: scan.live,
     options,
     incomplete: scan.snapshot.incomplete,
     assumptions: { ...assumptions, veleroNamespace: scan.snapshot.veleroNamespace },

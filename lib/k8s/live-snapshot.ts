@@ -1,0 +1,80 @@
+// A snapshot kept current by watches from its lists' resourceVersions: objects by namespace/name, turned back
+// into a ClusterSnapshot only when something changed and someone asks.
+import type { ClusterSnapshot } from '../model/kube';
+import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
+import type { SnapshotWithMeta } from './snapshot';
+import type { Transport } from './transport';
+import { keepWatching, type WatchHandle } from './watch';
+
+type Keyed = { metadata?: { name?: string; namespace?: string } };
+const keyOf = (o: Keyed) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+const byKey = <T extends Keyed>(items: T[]) => new Map(items.map((o) => [keyOf(o), o] as const));
+
+type Collections = Pick<ClusterSnapshot, 'namespaces' | 'pods' | 'pvcs' | 'pvs'>;
+const RESOURCES = [
+  { field: 'namespaces', resource: 'namespaces', slim: slimNamespace },
+  { field: 'pods', resource: 'pods', slim: slimPod },
+  { field: 'pvcs', resource: 'persistentvolumeclaims', slim: slimPvc },
+  { field: 'pvs', resource: 'persistentvolumes', slim: slimPv },
+] as const;
+
+export class LiveSnapshot {
+  private readonly maps: { [K in keyof Collections]: Map<string, Collections[K][number]> };
+  private readonly handles: WatchHandle[] = [];
+  private cached: ClusterSnapshot;
+  private dirty = false;
+  /** Incremented on every applied change. */
+  version = 0;
+  /** Time of the last applied change. */
+  changedAt: Date | null = null;
+
+  constructor(private readonly base: SnapshotWithMeta) {
+    this.maps = { namespaces: byKey(base.namespaces), pods: byKey(base.pods), pvcs: byKey(base.pvcs), pvs: byKey(base.pvs) };
+    this.cached = base;
+  }
+
+  /** Starts one watch per resource whose cluster-wide list succeeded; returns how many were started. */
+  follow(transport: () => Promise<Transport>, onChange: () => void = () => {}): number {
+    for (const { field, resource, slim } of RESOURCES) {
+      const version = this.base.resourceVersions[resource];
+      if (!version) continue;
+      const map = this.maps[field] as Map<string, Keyed>;
+      this.handles.push(keepWatching<Keyed>(transport, {
+        path: `/api/v1/${resource}`,
+        slim,
+        apply: (type, object) => (type === 'DELETED' ? map.delete(keyOf(object)) : map.set(keyOf(object), object)),
+        replace: (items) => {
+          map.clear();
+          for (const item of items) map.set(keyOf(item), item);
+        },
+        changed: () => {
+          this.dirty = true;
+          this.version++;
+          this.changedAt = new Date();
+          onChange();
+        },
+      }, version));
+    }
+    return this.handles.length;
+  }
+
+  /** The current snapshot; rebuilt from the maps only after a change. */
+  snapshot(): ClusterSnapshot {
+    if (this.dirty) {
+      this.dirty = false;
+      this.cached = {
+        ...this.base,
+        namespaces: [...this.maps.namespaces.values()],
+        pods: [...this.maps.pods.values()],
+        pvcs: [...this.maps.pvcs.values()],
+        pvs: [...this.maps.pvs.values()],
+      };
+    }
+    return this.cached;
+  }
+
+  async stop(): Promise<void> {
+    for (const handle of this.handles) handle.stop();
+    await Promise.all(this.handles.map((h) => h.done));
+  }
+}
