@@ -1,0 +1,56 @@
+// Namespace page: prefetch the graph answer on the server (same JSON and query key as the client uses).
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { ClusterProblem } from '@/components/cluster-problem';
+import { NamespaceView } from '@/components/namespace-view';
+import { BadParameter, namespaceParam } from '@/lib/api/params';
+import { queryKeys } from '@/lib/client/api';
+import { getQueryClient } from '@/lib/client/get-query-client';
+import { optionsFrom, type SearchParams } from '@/lib/client/view-state';
+import { NotFound, graphBody } from '@/lib/server/queries';
+import { loadFromScan } from '../../_data/load';
+
+export const dynamic = 'force-dynamic';
+
+export default async function NamespacePage({ params, searchParams }: { params: Promise<{ namespace: string }>; searchParams: Promise<SearchParams> }) {
+  const { namespace: raw } = await params;
+  let namespace: string;
+  try {
+    namespace = namespaceParam(decodeURIComponent(raw));
+  } catch (error) {
+    if (error instanceof BadParameter) notFound();
+    throw error;
+  }
+  const options = optionsFrom(await searchParams);
+  let missing = false;
+  const loaded = await loadFromScan((scan) => {
+    try {
+      return graphBody(scan, { options, namespaces: [namespace] });
+    } catch (error) {
+      if (error instanceof NotFound) {
+        missing = true;
+        return null;
+      }
+      throw error;
+    }
+  });
+  if (missing) notFound();
+  if ('error' in loaded) {
+    return (
+      <main className="p-6">
+        <h1 className="text-2xl font-semibold">Namespace {namespace}</h1>
+        <ClusterProblem error={loaded.error} />
+      </main>
+    );
+  }
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(queryKeys.graph(namespace, options), loaded.data);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Suspense>
+        <NamespaceView namespace={namespace} />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+// The frame: which cluster (and a demo badge), the backup options as controls (kept in the URL), the
+// snapshot's age with a refresh button.
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import type { ScanHeader } from '@/lib/api/types';
+import { refreshScan } from '@/lib/client/api';
+import { optionQuery, optionsFrom, withParams } from '@/lib/client/view-state';
+
+function age(iso: string, now: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  return seconds < 60 ? `${seconds} s ago` : seconds < 3600 ? `${Math.floor(seconds / 60)} min ago` : `${Math.floor(seconds / 3600)} h ago`;
+}
+
+export function AppHeader({ header }: { header: ScanHeader | null }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const options = optionsFrom(search);
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [refreshing, setRefreshing] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const setOption = (key: 'defaultVolumesToFsBackup' | 'backupExcludePVC', value: boolean) =>
+    startTransition(() => router.replace(`${pathname}${withParams(search.toString(), { [key]: value ? 'true' : null })}`, { scroll: false }));
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await refreshScan(options);
+      await queryClient.invalidateQueries();
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  return (
+    <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+        <Link href={`/${optionQuery(options)}`} className="text-lg font-semibold tracking-tight">Backup Lens</Link>
+        {header && (
+          <p className="flex items-center gap-2 text-sm" aria-label="Cluster">
+            <span className="font-mono">{header.cluster.context}</span>
+            <span className="text-slate-500 dark:text-slate-400">{header.cluster.server}</span>
+            {header.cluster.demo && (
+              <span title={header.cluster.demoReason} className="rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold text-white">demo cluster</span>
+            )}
+          </p>
+        )}
+        <fieldset className="flex items-center gap-3 text-sm" aria-busy={pending}>
+          <legend className="sr-only">Backup options</legend>
+          <label className="flex items-center gap-1">
+            <span className="text-slate-600 dark:text-slate-300">fs-backup mode</span>
+            <select
+              aria-label="fs-backup mode"
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-950"
+              value={options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}
+              onChange={(e) => setOption('defaultVolumesToFsBackup', e.target.value === 'opt-out')}
+            >
+              <option value="opt-in">opt-in (Velero default)</option>
+              <option value="opt-out">opt-out (defaultVolumesToFsBackup)</option>
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={options.backupExcludePVC} onChange={(e) => setOption('backupExcludePVC', e.target.checked)} />
+            PVCs excluded from the backup
+          </label>
+        </fieldset>
+        {header && (
+          <div className="ml-auto flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+            <span>
+              {header.live ? 'live' : 'read'} · scanned {age(header.scannedAt, now)}
+              {header.updatedAt !== header.scannedAt ? ` · updated ${age(header.updatedAt, now)}` : ''}
+            </span>
+            <button type="button" onClick={refresh} disabled={refreshing} className="rounded border border-slate-300 px-2 py-0.5 font-medium hover:bg-white disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800">
+              {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
+          </div>
+        )}
+      </div>
+      {header?.cluster.demo && header.cluster.demoReason && (
+        <p className="mx-auto max-w-[1600px] px-4 pb-2 text-xs text-violet-800 dark:text-violet-300">Showing the built-in demo cluster: {header.cluster.demoReason}</p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,139 @@
+// The selected volume (or pod): its verdict, Velero's chain of checks with the decisive one marked, the
+// evidence, the pod's annotations exactly as written with the matching token marked, and lint findings.
+import { Fragment } from 'react';
+import type { ClaimInfo, PodInfo } from '@/lib/api/types';
+import type { LintFinding } from '@/lib/rules/lint';
+import { CHECKS, REASONS } from '@/lib/rules/reasons';
+import type { VolumeVerdict } from '@/lib/rules/types';
+import { AnnotationValue } from './annotation-value';
+import { VerdictBadge } from './verdict-badge';
+
+interface Props {
+  pod: PodInfo | null;
+  verdict: VolumeVerdict | null;
+  podVerdicts: VolumeVerdict[];
+  claim: ClaimInfo | null;
+  lint: LintFinding[];
+}
+
+const POLICY_CHECKS = new Set(['B8', 'B9', 'B10', 'E2']);
+
+/** How far Velero got with this volume: passed, decisive, not reached, or not applicable. */
+function checkState(verdict: VolumeVerdict, index: number, decisive: number): string {
+  const check = CHECKS[index];
+  if (!check) return '';
+  if (index === decisive) return verdict.action === 'fs-backup' ? 'admits the volume (decisive)' : 'stops here (decisive)';
+  if (POLICY_CHECKS.has(check.id) && !verdict.evidence.policy && !POLICY_CHECKS.has(verdict.check)) return 'not applicable (no volume policy)';
+  if (index < decisive) return 'passed';
+  if (verdict.action === 'skip') return 'not reached';
+  if (check.stage === 'B') return 'not needed (already admitted)';
+  return check.id === 'E7' ? 'PodVolumeBackup created' : 'passed';
+}
+
+function CheckChain({ verdict }: { verdict: VolumeVerdict }) {
+  const decisive = CHECKS.findIndex((c) => c.id === verdict.check);
+  return (
+    <ol aria-label="Velero's checks" className="mt-1 space-y-0.5 text-xs">
+      {CHECKS.map((check, i) => {
+        const state = checkState(verdict, i, decisive);
+        return (
+          <li key={check.id} aria-current={i === decisive ? 'step' : undefined}
+            className={i === decisive ? 'font-semibold text-slate-900 dark:text-white' : state === 'passed' ? 'text-slate-600 dark:text-slate-400' : 'text-slate-400 dark:text-slate-500'}>
+            <span className="inline-block w-8 font-mono">{check.id}</span>
+            {i === decisive ? '▶ ' : ''}{check.title}
+            <span className="ml-1">— {state}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Evidence({ verdict }: { verdict: VolumeVerdict }) {
+  const e = verdict.evidence;
+  const rows: Array<[string, string]> = [];
+  if (e.claim) rows.push(['Claim', e.claim]);
+  if (e.pv) rows.push(['PersistentVolume', e.pv]);
+  if (e.otherPod) rows.push(['Taken by pod', e.otherPod]);
+  if (e.node !== undefined) rows.push(['Node', e.node ?? 'not scheduled']);
+  if (e.phase !== undefined) rows.push(['Phase', e.phase || 'none']);
+  if (e.volumeType) rows.push(['Volume type', e.volumeType]);
+  if (e.container) rows.push(['Block device in container', e.container]);
+  if (e.initContainers?.length) rows.push(['Mounted only by init containers', e.initContainers.join(', ')]);
+  if (e.policy) rows.push(['Volume policy', `#${e.policy.index} (${e.policy.action})`]);
+  if (e.deletionTimestamp) rows.push(['deletionTimestamp', e.deletionTimestamp]);
+  if (e.label) rows.push(['Label', `${e.label.key}=${e.label.value}`]);
+  return (
+    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+      {e.annotation && (
+        <>
+          <dt>Annotation read</dt>
+          <dd><span className="font-mono">{e.annotation.name}</span>: <AnnotationValue value={e.annotation.value} match={e.annotation.matchedToken} /></dd>
+        </>
+      )}
+      {rows.map(([k, v]) => (
+        <Fragment key={k}>
+          <dt>{k}</dt>
+          <dd className="font-mono">{v}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+export function DetailPanel({ pod, verdict, podVerdicts, claim, lint }: Props) {
+  if (!pod) {
+    return <aside aria-label="Details" className="text-sm text-slate-500">Select a volume in the table or a node in the graph to see why Velero decides as it does.</aside>;
+  }
+  return (
+    <aside aria-label="Details" className="space-y-3 text-sm">
+      <div>
+        <h2 className="font-semibold">{verdict ? <>Volume <span className="font-mono">{verdict.volume}</span> of pod <span className="font-mono">{pod.name}</span></> : <>Pod <span className="font-mono">{pod.name}</span></>}</h2>
+        <p className="text-xs text-slate-500">phase {pod.phase || '—'} · node {pod.node ?? 'not scheduled'}{pod.owner ? ` · ${pod.owner}` : ''}{pod.processingIndex ? ` · processed #${pod.processingIndex} in this namespace` : ' · not processed (excluded)'}</p>
+      </div>
+      {verdict && (
+        <section aria-label="Verdict" className="rounded border border-slate-200 p-2 dark:border-slate-800">
+          <p className="flex items-center gap-2"><VerdictBadge action={verdict.action} /><span className="font-mono text-xs">{verdict.reason}</span><span className="text-xs text-slate-500">({REASONS[verdict.reason].label}, check {verdict.check})</span></p>
+          <p className="mt-1">{verdict.explanation}</p>
+          {verdict.backupError && <p className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">Velero reports an error for this pod: the backup ends PartiallyFailed.</p>}
+          <Evidence verdict={verdict} />
+          <details className="mt-2" open>
+            <summary className="cursor-pointer text-xs font-medium">Velero&apos;s checks, in order</summary>
+            <CheckChain verdict={verdict} />
+          </details>
+        </section>
+      )}
+      <section aria-label="Pod annotations">
+        <h3 className="text-xs font-semibold uppercase text-slate-500">Pod annotations</h3>
+        <dl className="mt-1 space-y-1 text-xs">
+          <div><dt className="font-mono">backup.velero.io/backup-volumes</dt><dd><AnnotationValue value={pod.backupVolumes} match={verdict?.evidence.annotation?.name === 'backup.velero.io/backup-volumes' ? verdict.evidence.annotation.matchedToken : null} /></dd></div>
+          <div><dt className="font-mono">backup.velero.io/backup-volumes-excludes</dt><dd><AnnotationValue value={pod.backupVolumesExcludes} match={verdict?.evidence.annotation?.name === 'backup.velero.io/backup-volumes-excludes' ? verdict.evidence.annotation.matchedToken : null} /></dd></div>
+        </dl>
+      </section>
+      {claim && (
+        <section aria-label="Claim">
+          <h3 className="text-xs font-semibold uppercase text-slate-500">Claim {claim.name}</h3>
+          <p className="text-xs">{claim.exists ? `${claim.phase ?? '—'} · PV ${claim.volumeName ?? '—'} (${claim.pvType ?? 'unknown type'}) · ${claim.storageClass ?? 'no class'} · ${claim.capacity ?? '—'} · ${claim.volumeMode ?? ''}` : 'This claim does not exist.'}</p>
+          <p className="text-xs">Used by: {claim.pods.join(', ') || 'no pod'}{claim.excludedByLabel ? ' · labelled velero.io/exclude-from-backup=true' : ''}</p>
+        </section>
+      )}
+      {!verdict && (
+        <ul aria-label="Pod volumes" className="space-y-1 text-xs">
+          {podVerdicts.map((v) => <li key={v.volume} className="flex gap-2"><VerdictBadge action={v.action} /><span className="font-mono">{v.volume}</span><span className="font-mono text-slate-500">{v.reason}</span></li>)}
+        </ul>
+      )}
+      <section aria-label="Lint findings">
+        <h3 className="text-xs font-semibold uppercase text-slate-500">Findings</h3>
+        {lint.length === 0 ? <p className="text-xs text-slate-500">No findings for this pod.</p> : (
+          <ul className="mt-1 space-y-1 text-xs">
+            {lint.map((f, i) => (
+              <li key={i} className={f.severity === 'warning' ? 'text-amber-800 dark:text-amber-300' : 'text-slate-600 dark:text-slate-400'}>
+                <span className="font-mono">{f.id}</span> {f.severity}: {f.message}{f.fix ? <> Fixed value: <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{f.fix}</code></> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </aside>
+  );
+}
