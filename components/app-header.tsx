@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useOptimistic, useState, useTransition } from 'react';
 import type { ScanHeader } from '@/lib/api/types';
 import { refreshScan } from '@/lib/client/api';
 import { optionQuery, optionsFrom, withParams } from '@/lib/client/view-state';
@@ -19,6 +19,8 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
   const pathname = usePathname();
   const search = useSearchParams();
   const options = optionsFrom(search);
+  // The controls answer at once; the URL (the source of truth) follows in a transition.
+  const [shown, setShown] = useOptimistic(options);
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [refreshing, setRefreshing] = useState(false);
@@ -29,7 +31,10 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
   }, []);
 
   const setOption = (key: 'defaultVolumesToFsBackup' | 'backupExcludePVC', value: boolean) =>
-    startTransition(() => router.replace(`${pathname}${withParams(search.toString(), { [key]: value ? 'true' : null })}`, { scroll: false }));
+    startTransition(() => {
+      setShown({ ...options, [key]: value });
+      router.replace(`${pathname}${withParams(search.toString(), { [key]: value ? 'true' : null })}`, { scroll: false });
+    });
 
   const refresh = async () => {
     setRefreshing(true);
@@ -61,7 +66,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
             <select
               aria-label="fs-backup mode"
               className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-950"
-              value={options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}
+              value={shown.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}
               onChange={(e) => setOption('defaultVolumesToFsBackup', e.target.value === 'opt-out')}
             >
               <option value="opt-in">opt-in (Velero default)</option>
@@ -69,7 +74,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
             </select>
           </label>
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={options.backupExcludePVC} onChange={(e) => setOption('backupExcludePVC', e.target.checked)} />
+            <input type="checkbox" checked={shown.backupExcludePVC} onChange={(e) => setOption('backupExcludePVC', e.target.checked)} />
             PVCs excluded from the backup
           </label>
         </fieldset>

@@ -10,7 +10,7 @@ export function VerdictBadge({ action }: { action: Action }) {
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs font-medium ring-1 ring-inset ${STYLE[action]}`}>
       <span aria-hidden="true">{action === 'fs-backup' ? '✓' : '⨯'}</span>
-      {action}
+      <span>{action}</span>
     </span>
   );
 }

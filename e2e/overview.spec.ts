@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import type { NamespacesResponse } from '../lib/api/types';
+
+test('overview counts equal the API answer', async ({ page, request }) => {
+  const api = (await (await request.get('/api/v1/namespaces')).json()) as NamespacesResponse;
+  await page.goto('/');
+  const table = page.getByRole('table', { name: 'Namespaces' });
+  for (const ns of api.namespaces) {
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader').getByRole('link', { name: ns.name, exact: true }) });
+    const expected = [ns.pods, ns.volumes, ns.pvcs, ns.actions['fs-backup'], ns.actions.skip, ns.skippedPvcVolumes];
+    for (const [i, value] of expected.entries()) await expect(row.getByRole('cell').nth(i)).toHaveText(String(value));
+  }
+  await expect(page.getByLabel('Totals')).toContainText(`${api.totals.actions['fs-backup']} fs-backup`);
+  await page.screenshot({ path: test.info().outputPath('overview.png'), fullPage: true });
+});
+
+test('namespaces with a skipped claim come first and the table sorts and filters', async ({ page }) => {
+  await page.goto('/');
+  const table = page.getByRole('table', { name: 'Namespaces' });
+  const first = table.getByRole('rowheader').first();
+  await expect(first).toContainText('PVC skipped');
+  await table.getByRole('button', { name: 'Pods' }).click();
+  await expect(table.getByRole('columnheader', { name: /Pods/ })).toHaveAttribute('aria-sort', 'descending');
+  await page.getByLabel('Filter namespaces').fill('wik');
+  await expect(table.getByRole('rowheader')).toHaveCount(1);
+});
+
+test('"/" focuses the search, which finds a volume and links to it', async ({ page }) => {
+  await page.goto('/');
+  const search = page.getByRole('searchbox', { name: 'Search pods, PVCs and volumes' });
+  // The shortcut is live once the page has hydrated; keep pressing until it is.
+  await expect(async () => {
+    await page.keyboard.press('/');
+    await expect(search).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await search.fill('wiki-media');
+  await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: /wiki\/wiki-editor-0/ }).click();
+  await expect(page).toHaveURL(/\/namespaces\/wiki\?.*pod=wiki-editor-0/);
+  await expect(page.getByRole('complementary', { name: 'Details' })).toContainText('sharedPvcOtherPod');
+});
