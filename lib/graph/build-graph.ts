@@ -4,7 +4,7 @@ import type { VolumeVerdict } from '../rules/types';
 import { groupBy } from '../util/group-by';
 
 /** Above this many pods a namespace graph shows the most relevant pods only; the table still lists all. */
-export const MAX_GRAPH_PODS = 200;
+export const MAX_GRAPH_PODS = 60;
 
 type GraphPart = Pick<GraphResponse, 'nodes' | 'edges' | 'truncated'>;
 
