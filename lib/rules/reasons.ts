@@ -170,7 +170,3 @@ export const CHECKS: ReadonlyArray<{ id: CheckId; stage: 'A' | 'B' | 'C' | 'D' |
   { id: 'E6', stage: 'E', title: 'Mounted by a regular container' },
   { id: 'E7', stage: 'E', title: 'PodVolumeBackup created' },
 ];
-
-export function describeReason(code: ReasonCode): ReasonInfo {
-  return REASONS[code];
-}

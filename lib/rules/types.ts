@@ -49,8 +49,6 @@ export interface BackupOptions {
   backupExcludePVC: boolean;
 }
 
-export const DEFAULT_BACKUP_OPTIONS: BackupOptions = { defaultVolumesToFsBackup: false, backupExcludePVC: false };
-
 /** The pod annotation that was read for this verdict, exactly as written. */
 export interface AnnotationEvidence {
   name: string;

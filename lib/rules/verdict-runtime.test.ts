@@ -37,6 +37,15 @@ describe('pod runtime (stage D)', () => {
     expect(result.verdicts[0]?.reason).toBe('defaultFsBackup');
   });
 
+  it('assumes a node-agent on every node when the Velero namespace exists but its pods could not be read', () => {
+    const snap = snapshot({ pods: [pod('shop', 'web-0', { node: 'node-a', volumes: [emptyDir('data')] })], nodeAgents: [] });
+    snap.namespaces.push({ metadata: { name: 'velero' } });
+    snap.incomplete.push({ resource: 'pods', namespace: 'velero', status: 403, message: 'pods is forbidden' });
+    const result = decide(snap, OPT_OUT);
+    expect(result.assumptions.nodeAgentAssumed).toBe(true);
+    expect(result.verdicts[0]?.reason).toBe('defaultFsBackup');
+  });
+
   it('lets type and annotation checks win over podNotRunning', () => {
     const snap = snapshot({ pods: [pod('shop', 'web-0', { phase: 'Failed', annotations: { [EXCLUDES]: 'data' }, volumes: [emptyDir('data'), { name: 'conf', configMap: { name: 'x' } }] })] });
     expect(reasonOf(snap, OPT_OUT, 'shop/web-0/data')).toBe('optedOut');

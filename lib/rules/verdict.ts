@@ -4,7 +4,7 @@ import type { ClusterSnapshot, Pod, Volume } from '../model/kube';
 import { buildPvcPodIndex, type PvcPodIndex } from '../index/pvc-pod-index';
 import { ClaimTracker } from './claim-tracker';
 import type { VolumePolicyMatcher } from './policy';
-import { isPodRunning, podExcludedBy, processingOrder } from './processing-order';
+import { podExcludedBy, processingOrder } from './processing-order';
 import { REASONS } from './reasons';
 import { decideRuntime, nodeAgentNodes, type RuntimeContext } from './runtime-checks';
 import type { BackupOptions, VolumeVerdict } from './types';
@@ -77,7 +77,9 @@ export function decideVolumes(input: DecideInput): DecideResult {
   const policy = input.policy ?? null;
   const index = input.index ?? buildPvcPodIndex(snapshot);
   const veleroNamespace = snapshot.veleroNamespace;
-  const veleroSeen = snapshot.namespaces.some((ns) => ns.metadata?.name === veleroNamespace) || index.podsIn(veleroNamespace).length > 0;
+  // D2 applies only when the Velero namespace is known to exist and its pods could be read (velero-rules §3 D2).
+  const veleroPodsUnread = snapshot.incomplete.some((r) => r.resource === 'pods' && (r.namespace === null || r.namespace === veleroNamespace));
+  const veleroSeen = !veleroPodsUnread && (snapshot.namespaces.some((ns) => ns.metadata?.name === veleroNamespace) || index.podsIn(veleroNamespace).length > 0);
   const claimsUnknownIn = new Set(
     snapshot.incomplete.filter((r) => r.resource === 'persistentvolumeclaims').map((r) => r.namespace ?? '*'),
   );
@@ -159,4 +161,3 @@ function decidePod(pod: Pod, options: BackupOptions, runtime: RuntimeContext, tr
   return decisions;
 }
 
-export { isPodRunning };
