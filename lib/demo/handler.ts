@@ -1,7 +1,7 @@
 // Request handling of the demo cluster: routing, auth, faults, list pages, gets and watches.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KINDS, RESOURCE_LIST, VERSION, toTable, wantsTable } from './discovery';
-import { SelectorError, fieldMatcher, labelMatcher } from './selectors';
+import { SelectorError, selectorMatcher } from './selectors';
 import { NAMESPACED, RESOURCES, type DemoStore, type KubeObject } from './store';
 import type { DemoFaults, DemoResource, RequestLogEntry } from './types';
 import { serveWatch } from './watch';
@@ -91,7 +91,7 @@ function search(list: readonly KubeObject[], beyond: (key: string) => boolean): 
 const firstAfter = (list: readonly KubeObject[], after: string) => search(list, (key) => key > after);
 const lowerBound = (list: readonly KubeObject[], prefix: string) => search(list, (key) => key >= prefix);
 
-function serveList(state: ServerState, req: IncomingMessage, res: ServerResponse, r: Route, query: URLSearchParams): void {
+function serveList(state: ServerState, req: IncomingMessage, res: ServerResponse, r: Route, query: URLSearchParams, matches: (o: KubeObject) => boolean): void {
   const { store, faults } = state;
   const token = query.get('continue');
   if (consume(faults, 'serverErrors')) return send(state, req, res, 500, statusBody(500, 'InternalError', 'Internal error occurred: injected fault'));
@@ -102,15 +102,6 @@ function serveList(state: ServerState, req: IncomingMessage, res: ServerResponse
   const position = token ? decodeContinue(token) : null;
   if (token && (!position || consume(faults, 'expireContinue'))) {
     return send(state, req, res, 410, statusBody(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'));
-  }
-  let labels: ReturnType<typeof labelMatcher>;
-  let fields: ReturnType<typeof fieldMatcher>;
-  try {
-    labels = labelMatcher(query.get('labelSelector'));
-    fields = fieldMatcher(query.get('fieldSelector'));
-  } catch (error) {
-    if (error instanceof SelectorError) return send(state, req, res, 400, statusBody(400, 'BadRequest', error.message));
-    throw error;
   }
   const all = store.list(r.resource);
   const prefix = r.namespace !== null ? `${r.namespace}/` : '';
@@ -126,7 +117,7 @@ function serveList(state: ServerState, req: IncomingMessage, res: ServerResponse
       if (key > prefix) break;
       continue;
     }
-    if (!labels(o.metadata?.labels as Record<string, string> | undefined) || !fields(o as J)) continue;
+    if (!matches(o)) continue;
     if (limit > 0 && items.length === limit) {
       more = true;
       break;
@@ -162,8 +153,16 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     const forbiddenNs = r.namespace !== null && (state.faults.forbidNamespaces ?? []).includes(r.namespace);
     const forbiddenAll = (state.faults.forbidClusterWide ?? []).includes(r.resource) && (clusterWide || !NAMESPACED.has(r.resource));
     if (forbiddenNs || forbiddenAll) return send(state, req, res, 403, forbiddenBody(verb, r.resource, r.namespace));
-    if (verb === 'watch') return serveWatch(state, req, res, r.resource, r.namespace, url.searchParams);
-    if (verb === 'list') return serveList(state, req, res, r, url.searchParams);
+    if (verb !== 'get') {
+      let matches: (o: KubeObject) => boolean;
+      try {
+        matches = selectorMatcher(url.searchParams);
+      } catch (error) {
+        if (error instanceof SelectorError) return send(state, req, res, 400, statusBody(400, 'BadRequest', error.message));
+        throw error;
+      }
+      return verb === 'watch' ? serveWatch(state, req, res, r.resource, r.namespace, url.searchParams, matches) : serveList(state, req, res, r, url.searchParams, matches);
+    }
     const object = state.store.get(r.resource, NAMESPACED.has(r.resource) ? r.namespace : null, r.name ?? '');
     if (!object) return send(state, req, res, 404, statusBody(404, 'NotFound', `${r.resource} "${r.name}" not found`, { name: r.name, kind: r.resource }));
     send(state, req, res, 200, { kind: KINDS[r.resource], apiVersion: 'v1', ...object });

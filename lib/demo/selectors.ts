@@ -66,3 +66,10 @@ export function fieldMatcher(selector: string | null): (object: Record<string, u
   });
   return (object) => checks.every((c) => c(object));
 }
+
+/** Both selectors of a request as one predicate over an object; throws SelectorError when one is malformed. */
+export function selectorMatcher(query: URLSearchParams): (object: Record<string, unknown>) => boolean {
+  const labels = labelMatcher(query.get('labelSelector'));
+  const fields = fieldMatcher(query.get('fieldSelector'));
+  return (object) => labels((object.metadata as { labels?: Labels } | undefined)?.labels) && fields(object);
+}

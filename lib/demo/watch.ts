@@ -3,30 +3,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KINDS } from './discovery';
 import { statusBody, type ServerState } from './handler';
-import { SelectorError, fieldMatcher, labelMatcher } from './selectors';
 import type { KubeObject, WatchEvent } from './store';
 import type { DemoResource } from './types';
 
 const BOOKMARK_EVERY_MS = 5_000;
 
-export function serveWatch(state: ServerState, req: IncomingMessage, res: ServerResponse, resource: DemoResource, namespace: string | null, query: URLSearchParams): void {
-  let labels: ReturnType<typeof labelMatcher>;
-  let fields: ReturnType<typeof fieldMatcher>;
-  try {
-    labels = labelMatcher(query.get('labelSelector'));
-    fields = fieldMatcher(query.get('fieldSelector'));
-  } catch (error) {
-    if (!(error instanceof SelectorError)) throw error;
-    state.requests.push({ method: 'GET', url: req.url ?? '', status: 400, at: Date.now() - state.started });
-    res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(statusBody(400, 'BadRequest', error.message)));
-    return;
-  }
+export function serveWatch(
+  state: ServerState, req: IncomingMessage, res: ServerResponse, resource: DemoResource, namespace: string | null, query: URLSearchParams,
+  selected: (o: KubeObject) => boolean,
+): void {
   state.requests.push({ method: 'GET', url: req.url ?? '', status: 200, at: Date.now() - state.started });
   res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
 
-  const matches = (o: KubeObject) =>
-    (namespace === null || o.metadata?.namespace === namespace) && labels(o.metadata?.labels as Record<string, string> | undefined) && fields(o as Record<string, unknown>);
+  const matches = (o: KubeObject) => (namespace === null || o.metadata?.namespace === namespace) && selected(o);
   const write = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
   const deliver = (event: WatchEvent) => {
     if (event.resource === resource && matches(event.object)) write(event.type, event.object);
