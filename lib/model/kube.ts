@@ -1,5 +1,7 @@
 // Plain Kubernetes JSON shapes, only the fields Backup Lens reads. Objects arrive from the API (or the demo
 // cluster) as JSON and are slimmed on arrival (lib/k8s/slim.ts); every field may be missing, as on the wire.
+import type { VeleroObjects } from './velero';
+
 
 export interface ObjectMeta {
   name?: string;
@@ -99,8 +101,13 @@ export interface Namespace {
 }
 
 /** What could not be read: partial failure as data, never an exception. */
+export type ReadResource =
+  | 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps'
+  | 'schedules' | 'backups' | 'backupstoragelocations' | 'volumesnapshotlocations' | 'podvolumebackups'
+  | 'deployments' | 'daemonsets';
+
 export interface IncompleteRead {
-  resource: 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps';
+  resource: ReadResource;
   namespace: string | null;
   status: number | null;
   message: string;
@@ -114,5 +121,7 @@ export interface ClusterSnapshot {
   pvs: PersistentVolume[];
   /** The namespace Velero runs in (node-agent pods live there). */
   veleroNamespace: string;
+  /** Velero's own objects; absent when the source did not read them (older snapshots, unit fixtures). */
+  velero?: VeleroObjects;
   incomplete: IncompleteRead[];
 }
