@@ -1,8 +1,12 @@
 // The order in which Velero's backup processes pods (velero-rules.md §4): namespaces and pods in name order,
 // each pod pulling in, depth first, the running pods that share its bound claims (item blocks).
-// Only the shared-claim tracker depends on it.
-import type { Pod } from '../model/kube';
+// A backup's scope (velero-objects.md a.3–a.5) limits the namespaces, can drop pods altogether, and with a label
+// selector lists only the selected pods (per selector, in selector order), then the selected claims.
+// Only the shared-claim tracker depends on the order; which pods are reached decides which are reported.
+import type { PersistentVolumeClaim, Pod } from '../model/kube';
 import { VOLUME_GROUP_LABEL, type PvcPodIndex } from '../index/pvc-pod-index';
+import { compileLabelSelector } from './label-selector';
+import type { BackupScope } from './verdict';
 import { present } from './volume-type';
 
 export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
@@ -24,9 +28,39 @@ export interface OrderOptions {
   backupExcludePVC: boolean;
 }
 
+export interface ProcessingPlan {
+  /** Pods Velero processes, in its processing order. Excluded pods (A2/A3) are left out. */
+  order: Pod[];
+  /** Every pod the backup meets (listed or pulled in through a claim), excluded ones included. */
+  reached: ReadonlySet<Pod>;
+}
+
+type Selection = <T extends Pod | PersistentVolumeClaim>(items: readonly T[]) => readonly T[];
+
+/**
+ * item_collector.go:listResourceByLabelsPerNamespace: one LIST per orLabelSelector, concatenated in selector
+ * order (a failing LIST drops the whole namespace's result); else one LIST with labelSelector; else everything.
+ */
+function selection(scope: BackupScope | undefined): Selection | null {
+  const selectors = scope?.orLabelSelectors?.length ? scope.orLabelSelectors : scope?.labelSelector ? [scope.labelSelector] : null;
+  if (!selectors) return null;
+  const compiled = selectors.map(compileLabelSelector);
+  const matchers: Array<(labels: Record<string, string> | null | undefined) => boolean> = [];
+  for (const c of compiled) {
+    if (!c.ok) return () => [];
+    matchers.push(c.matches);
+  }
+  return (items) => matchers.flatMap((matches) => items.filter((item) => matches(item.metadata?.labels)));
+}
+
 /** Pods that Velero processes, in its processing order. Excluded pods (A2/A3) are left out. */
-export function processingOrder(index: PvcPodIndex, options: OrderOptions): Pod[] {
+export function processingOrder(index: PvcPodIndex, options: OrderOptions, scope?: BackupScope): Pod[] {
+  return processingPlan(index, options, scope).order;
+}
+
+export function processingPlan(index: PvcPodIndex, options: OrderOptions, scope?: BackupScope): ProcessingPlan {
   const placedPods = new Set<Pod>();
+  if (scope && !scope.backupPods) return { order: [], reached: placedPods };
   const placedClaims = new Set<string>();
   const order: Pod[] = [];
 
@@ -78,8 +112,17 @@ export function processingOrder(index: PvcPodIndex, options: OrderOptions): Pod[
     return steps;
   };
 
-  for (const namespace of index.namespaces) {
-    for (const pod of index.podsIn(namespace)) run({ kind: 'pod', pod });
+  const namespaces = scope?.namespaces ? index.namespaces.filter((ns) => scope.namespaces?.has(ns)) : index.namespaces;
+  const select = selection(scope);
+  // Pods are listed before claims (item_collector.go:sortCoreGroup), namespace by namespace.
+  for (const namespace of namespaces) {
+    for (const pod of select ? select(index.podsIn(namespace)) : index.podsIn(namespace)) run({ kind: 'pod', pod });
   }
-  return order;
+  // A claim the selector matches on its own pulls in the running pods that use it (pvc_action.go).
+  if (select) {
+    for (const namespace of namespaces) {
+      for (const claim of select(index.claimsIn(namespace))) run({ kind: 'claim', namespace, name: claim.metadata?.name ?? '' });
+    }
+  }
+  return { order, reached: placedPods };
 }

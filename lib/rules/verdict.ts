@@ -4,7 +4,8 @@ import type { ClusterSnapshot, Pod, Volume } from '../model/kube';
 import { buildPvcPodIndex, type PvcPodIndex } from '../index/pvc-pod-index';
 import { ClaimTracker } from './claim-tracker';
 import type { VolumePolicyMatcher } from './policy';
-import { podExcludedBy, processingOrder } from './processing-order';
+import type { LabelSelector } from '../model/velero';
+import { podExcludedBy, processingPlan } from './processing-order';
 import { REASONS } from './reasons';
 import { decideRuntime, nodeAgentNodes, type RuntimeContext } from './runtime-checks';
 import type { BackupOptions, VolumeVerdict } from './types';
@@ -18,6 +19,19 @@ export interface DecideInput {
   policy?: VolumePolicyMatcher | null;
   /** Reuse an index built for the same snapshot. */
   index?: PvcPodIndex;
+  /** What the backup reaches (velero-objects.md a.3–a.5); absent: every pod, in name order. */
+  scope?: BackupScope;
+}
+
+/** Which pods a backup lists and in what order. Pods it never reaches get no verdict at all (A1). */
+export interface BackupScope {
+  /** Namespaces in scope; null: every namespace. */
+  namespaces: ReadonlySet<string> | null;
+  /** The resource filter includes pods; false: no pod is processed. */
+  backupPods: boolean;
+  labelSelector: LabelSelector | null;
+  /** Non-empty: one LIST per selector, in this order (it changes which pod takes a shared claim). */
+  orLabelSelectors: LabelSelector[] | null;
 }
 
 /** What the engine had to assume; the UI states these beside the verdicts. */
@@ -94,12 +108,13 @@ export function decideVolumes(input: DecideInput): DecideResult {
 
   const decided = new Map<Pod, Decision[]>();
   const tracker = new ClaimTracker();
-  const order = processingOrder(index, options);
+  const { order, reached } = processingPlan(index, options, input.scope);
   for (const pod of order) decided.set(pod, decidePod(pod, options, runtime, tracker));
 
   const verdicts: VolumeVerdict[] = [];
   for (const namespace of index.namespaces) {
     for (const pod of index.podsIn(namespace)) {
+      if (!reached.has(pod)) continue;
       const volumes = (pod.spec?.volumes ?? []).filter((v): v is Volume => !!v);
       const excludedBy = podExcludedBy(pod);
       const decisions = decided.get(pod) ?? volumes.map((): Decision => excludedDecision(pod, excludedBy));
