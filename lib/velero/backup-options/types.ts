@@ -36,6 +36,12 @@ export interface ServerSettings {
   itemBlockWorkerCount: Sourced<number>;
   /** Schedules never produce backups (`--disable-controllers` with schedule/backup, or `--restore-only`). */
   schedulesDisabled: Sourced<boolean>;
+  /** `--default-backup-storage-location` (used only when no BSL has spec.default: true). */
+  defaultBackupStorageLocation: Sourced<string>;
+  /** `--default-volume-snapshot-locations` provider → VSL name (a.2 step 7). */
+  defaultVolumeSnapshotLocations: Sourced<Record<string, string>>;
+  /** `--volume-group-snapshot-label-key`. */
+  volumeGroupSnapshotLabelKey: Sourced<string>;
 }
 
 export interface EffectiveOptions {

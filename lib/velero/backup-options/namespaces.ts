@@ -1,0 +1,102 @@
+// includedNamespaces / excludedNamespaces as Velero v1.18.1 validates and resolves them (velero-objects.md a.3):
+// pkg/util/collections/includes_excludes.go, pkg/util/wildcard/expand.go, pkg/backup/backup.go.
+import type { Namespace } from '../../model/kube';
+import { byteOrder, compileGlob, globSetMatch } from './glob';
+
+export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+const sortedSet = (items: readonly string[]) => [...new Set(items)].sort(byteOrder);
+const goQuote = (s: string) => JSON.stringify(s);
+
+/** collections.ValidateIncludesExcludes. */
+export function validateIncludesExcludes(includes: readonly string[], excludes: readonly string[]): string[] {
+  const inc = new Set(includes);
+  const errors: string[] = [];
+  if (inc.size > 1 && inc.has('*')) errors.push("includes list must either contain '*' only, or a non-empty list of items");
+  if (excludes.includes('*')) errors.push("excludes list cannot contain '*'");
+  for (const item of sortedSet(excludes)) if (inc.has(item)) errors.push(`excludes list cannot contain an item in the includes list: ${item}`);
+  return errors;
+}
+
+/** wildcard.ValidateNamespaceName. */
+function wildcardError(pattern: string): string | null {
+  if (/[|()!{},]/.test(pattern)) return 'wildcard pattern contains unsupported characters: |, (, ), !, {, }, ,';
+  if (pattern.includes('**')) return 'wildcard pattern contains consecutive asterisks (only single * allowed)';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) return "wildcard pattern contains unclosed bracket '['";
+      if (close === i + 1) return "wildcard pattern contains empty bracket pattern '[]'";
+      i = close;
+    } else if (pattern[i] === ']') return "wildcard pattern contains unmatched closing bracket ']'";
+  }
+  return null;
+}
+
+function namespaceNameErrors(ns: string): string[] {
+  if (ns === '') return [];
+  const wildcard = wildcardError(ns);
+  if (wildcard) return [wildcard];
+  const name = ns.replace(/[*?[\]]/g, 'x');
+  const errors: string[] = [];
+  if (name.length > 63) errors.push(`invalid namespace ${goQuote(ns)}: must be no more than 63 characters`);
+  if (!DNS1123_LABEL.test(name)) errors.push(`invalid namespace ${goQuote(ns)}: ${DNS1123_MESSAGE}`);
+  return errors;
+}
+
+/** collections.ValidateNamespaceIncludesExcludes, each message prefixed as prepareBackupRequest does. */
+export function validateNamespaces(includes: readonly string[], excludes: readonly string[]): string[] {
+  const errors = [
+    ...validateIncludesExcludes(includes, excludes),
+    ...sortedSet(includes).flatMap(namespaceNameErrors),
+    ...sortedSet(excludes).flatMap(namespaceNameErrors),
+  ];
+  return errors.map((e) => `Invalid included/excluded namespace lists: ${e}`);
+}
+
+/** Namespaces labelled velero.io/exclude-from-backup=true, which prepareBackupRequest appends to the excludes. */
+export function excludeLabelledNamespaces(namespaces: readonly Namespace[]): string[] {
+  return namespaces.filter((ns) => ns.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true').map((ns) => ns.metadata?.name ?? '');
+}
+
+const hasWildcard = (pattern: string) => /[*?[]/.test(pattern);
+
+function expand(patterns: readonly string[], active: readonly string[]): string[] {
+  const matched = new Set<string>();
+  for (const pattern of patterns) {
+    if (!hasWildcard(pattern)) {
+      matched.add(pattern);
+      continue;
+    }
+    const re = compileGlob(pattern);
+    for (const ns of active) if (re?.test(ns)) matched.add(ns);
+  }
+  return sortedSet([...matched]);
+}
+
+export interface NamespaceScope {
+  /** After wildcard expansion (v1.18.1 expands whenever any entry has `* ? [`, `*` included). */
+  includes: string[];
+  excludes: string[];
+  wildcardExpanded: boolean;
+  /** Existing namespaces the backup processes, sorted. */
+  inScope: string[];
+  shouldInclude: (namespace: string) => boolean;
+}
+
+/** NamespaceIncludesExcludes with ExpandIncludesExcludes(true) against the listed Namespace names. */
+export function resolveNamespaces(includes: readonly string[], excludes: readonly string[], active: readonly string[]): NamespaceScope {
+  const expandNow = includes.length > 0 && [...includes, ...excludes].some(hasWildcard);
+  const inc = expandNow ? expand(includes, active) : sortedSet(includes);
+  const exc = expandNow ? expand(excludes, active) : sortedSet(excludes);
+  const shouldInclude = (ns: string) => {
+    if (expandNow && inc.length === 0) return false;
+    if (globSetMatch(exc, ns)) return false;
+    return inc.length === 0 || inc.includes('*') || globSetMatch(inc, ns);
+  };
+  return { includes: inc, excludes: exc, wildcardExpanded: expandNow, inScope: sortedSet(active).filter(shouldInclude), shouldInclude };
+}

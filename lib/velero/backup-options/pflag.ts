@@ -1,0 +1,57 @@
+// Command-line parsing as spf13/pflag does it for the velero server (velero-objects.md b.1):
+// `--x=v` and `--x v` for value flags (the next argument is taken whatever it looks like); bool flags are
+// `--x` or `--x=<bool>` (`--x false` is true plus a stray argument); `--` ends the flags.
+
+export interface ParsedArgs {
+  /** Every value given to each long flag, in order (the caller decides whether the last wins or they add up). */
+  flags: Map<string, string[]>;
+  positional: string[];
+  /** Problems pflag would refuse to start with (the server would crash-loop). */
+  problems: string[];
+}
+
+export function parseArgs(args: readonly string[], boolFlags: ReadonlySet<string>): ParsedArgs {
+  const flags = new Map<string, string[]>();
+  const positional: string[] = [];
+  const problems: string[] = [];
+  const add = (name: string, value: string) => {
+    const list = flags.get(name) ?? [];
+    list.push(value);
+    flags.set(name, list);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg.length === 2) {
+      positional.push(arg);
+      continue;
+    }
+    const body = arg.slice(2);
+    const eq = body.indexOf('=');
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    if (eq >= 0) add(name, body.slice(eq + 1));
+    else if (boolFlags.has(name)) add(name, 'true');
+    else if (i + 1 < args.length) add(name, args[++i] as string);
+    else problems.push(`flag needs an argument: --${name}`);
+  }
+  return { flags, positional, problems };
+}
+
+/** strconv.ParseBool. */
+export function parseBool(value: string): boolean | null {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  return null;
+}
+
+/** strconv.ParseInt(s, 0, 64) for the values a flag can reasonably carry (decimal, 0x, 0o, 0b, leading 0 = octal). */
+export function parseInteger(value: string): number | null {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[1-9][0-9_]*|0)$/.exec(value);
+  if (!m) return null;
+  const digits = (m[2] as string).replace(/_/g, '');
+  const n = /^0[0-7]+$/.test(digits) ? parseInt(digits.slice(1), 8) : Number(digits.replace(/^0[oO]/, '0o'));
+  return Number.isSafeInteger(n) ? (m[1] === '-' ? -n : n) : null;
+}
