@@ -8,7 +8,7 @@ export function compileGlob(pattern: string): RegExp | null {
   let depth = 0;
   let out = '';
   const escape = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  const escapeInClass = (c: string) => c.replace(/[\\^\]\[-]/g, '\\$&');
+  const escapeInClass = (c: string) => c.replace(/[-\\^[\]]/g, '\\$&');
   while (i < chars.length) {
     const c = chars[i] as string;
     if (c === '\\') {

@@ -67,4 +67,11 @@ export interface EffectiveOptions {
   server: ServerSettings;
   /** What had to be assumed, in operator words (each shown on the page). */
   assumptions: string[];
+  /** Things Velero does not refuse but that change the outcome (ignored policy kind, an empty selector, …). */
+  warnings: string[];
+  /** PVs pulled in by claims are kept (native snapshots can run); for the snapshot side (issue 10). */
+  persistentVolumesIncluded: Sourced<boolean>;
+  /** The BSL the backup would use, and the VSLs as prepareBackupRequest resolves them. */
+  storageLocation: string;
+  volumeSnapshotLocations: string[];
 }

@@ -1,0 +1,138 @@
+// One BackupSpec (a Schedule's template, a Backup, or the what-if controls) + the server's settings + the
+// cluster's Namespaces → the options Velero would run with (velero-objects.md a.2, in prepareBackupRequest's order).
+import type { IncompleteRead, Namespace } from '../../model/kube';
+import type { BackupSpec, Schedule, VeleroObjects } from '../../model/velero';
+import type { ParsePolicy } from '../../rules/policy/types';
+import { checkLocations } from './locations';
+import { excludeLabelledNamespaces, resolveNamespaces, validateNamespaces } from './namespaces';
+import { policyState } from './policy-state';
+import { mixedFilterError, POLICY_WITH_OLD_FILTERS_ERROR, resourceFilters, usesOldResourceFilters } from './resource-filters';
+import { serverSettings } from './server-flags';
+import { compileLabelSelector } from '../../rules/label-selector';
+import type { BackupRef, EffectiveOptions, ServerSettings, Sourced } from './types';
+
+export interface OptionsContext {
+  velero: VeleroObjects | undefined;
+  namespaces: readonly Namespace[];
+  veleroNamespace: string;
+  incomplete: readonly IncompleteRead[];
+  /** The strict resource-policy parser (lib/rules/policy), injected so this module depends on its types only. */
+  parsePolicy: ParsePolicy;
+  now?: Date;
+}
+
+export interface EffectiveInput extends OptionsContext {
+  ref: BackupRef;
+  spec: BackupSpec;
+  /** Set for a Schedule: its own validation, and the b.4 inference from its newest processed Backup. */
+  schedule?: Schedule;
+}
+
+/** The name Velero's policy messages print: a Schedule's next Backup is `<schedule>-<timestamp>`, unknowable ahead. */
+export function backupNameFor(ref: BackupRef): string {
+  return ref.kind === 'schedule' ? `${ref.name}-<next>` : ref.kind === 'backup' ? ref.name : 'what-if';
+}
+
+function fromServer(spec: boolean | null | undefined, server: Sourced<boolean>, field: string): Sourced<boolean> {
+  if (typeof spec === 'boolean') return { value: spec, source: 'spec', note: `spec.${field}` };
+  return { ...server, note: server.note ?? `not set in spec; server default` };
+}
+
+function selectorWarnings(spec: BackupSpec): string[] {
+  const selectors = spec.orLabelSelectors?.length ? spec.orLabelSelectors.map((s, i) => [`orLabelSelectors[${i}]`, s] as const)
+    : spec.labelSelector ? [['labelSelector', spec.labelSelector] as const] : [];
+  return selectors.flatMap(([field, selector]) => {
+    const compiled = compileLabelSelector(selector);
+    return compiled.ok ? [] : [`spec.${field}: ${compiled.error}; Velero's LIST calls fail, so no pod is selected (the backup ends PartiallyFailed).`];
+  });
+}
+
+function serverWarnings(ref: BackupRef, server: ServerSettings): string[] {
+  const out: string[] = [];
+  if (ref.kind === 'schedule' && server.schedulesDisabled.value) out.push(`The server never runs scheduled backups (${server.schedulesDisabled.note ?? 'controllers disabled'}).`);
+  if (server.itemBlockWorkerCount.value > 1) out.push(`${server.itemBlockWorkerCount.value} item-block workers: pods outside a shared item block may race for shared claims; the prediction assumes one.`);
+  return out;
+}
+
+export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
+  const { spec, ref, velero } = input;
+  const scheduleName = input.schedule?.metadata?.name;
+  const server = serverSettings({ velero, schedule: scheduleName !== undefined ? { name: scheduleName, template: spec } : undefined });
+  const assumptions = [...server.assumptions];
+  const warnings = [...serverWarnings(ref, server.settings)];
+  const errors: string[] = [];
+
+  if (input.schedule?.status?.phase === 'FailedValidation') {
+    const own = input.schedule.status.validationErrors ?? [];
+    errors.push(...(own.length ? own : ['the Schedule failed validation']).map((e) => `Schedule ${scheduleName ?? ''}: ${e}`));
+  }
+  const defaultVolumesToFsBackup: Sourced<boolean> = spec.defaultVolumesToRestic === true
+    ? { value: true, source: 'spec', note: 'from spec.defaultVolumesToRestic (deprecated), which forces it on' }
+    : fromServer(spec.defaultVolumesToFsBackup, server.settings.defaultVolumesToFsBackup, 'defaultVolumesToFsBackup');
+  const snapshotMoveData = fromServer(spec.snapshotMoveData, server.settings.defaultSnapshotMoveData, 'snapshotMoveData');
+  const snapshotVolumes: Sourced<boolean> = typeof spec.snapshotVolumes === 'boolean'
+    ? { value: spec.snapshotVolumes, source: 'spec', note: 'spec.snapshotVolumes' }
+    : { value: true, source: 'default', note: 'unset means snapshots are taken' };
+
+  const locations = checkLocations(spec, velero, server.settings);
+  errors.push(...locations.errors);
+  assumptions.push(...locations.assumptions);
+
+  const labelled = excludeLabelledNamespaces(input.namespaces);
+  if (input.incomplete.some((r) => r.resource === 'namespaces')) {
+    assumptions.push('Namespaces could not be listed: their velero.io/exclude-from-backup labels are unknown, and only the namespaces seen are resolved.');
+  }
+  const specExcludes = spec.excludedNamespaces ?? [];
+  const excludes = [...specExcludes, ...labelled];
+
+  const mixed = mixedFilterError(spec);
+  if (mixed) errors.push(mixed);
+
+  const policy = policyState({
+    resourcePolicy: spec.resourcePolicy,
+    configMaps: velero?.configMaps ?? null,
+    veleroNamespace: input.veleroNamespace,
+    backupName: backupNameFor(ref),
+    parsePolicy: input.parsePolicy,
+    unreadableMessage: input.incomplete.find((r) => r.resource === 'configmaps')?.message,
+  });
+  if (policy.ignoredKind !== undefined) warnings.push(`spec.resourcePolicy.kind "${policy.ignoredKind}" is not configmap, so Velero ignores the policy.`);
+  if (policy.state.state === 'unreadable') assumptions.push(`The resource policy ConfigMap ${policy.state.name} could not be read (${policy.state.message}); verdicts cannot account for it.`);
+  const includeExclude = policy.state.state === 'ok' ? policy.state.policy.includeExcludePolicy : null;
+  const filters = resourceFilters(spec, includeExclude);
+  errors.push(...filters.errors);
+
+  const includes = spec.includedNamespaces?.length ? spec.includedNamespaces : ['*'];
+  errors.push(...validateNamespaces(includes, excludes));
+  if (spec.orLabelSelectors != null && spec.labelSelector != null) {
+    errors.push('encountered labelSelector as well as orLabelSelectors in backup spec, only one can be specified');
+  }
+  errors.push(...policy.errors);
+  if (includeExclude && usesOldResourceFilters(spec)) errors.push(POLICY_WITH_OLD_FILTERS_ERROR);
+  warnings.push(...selectorWarnings(spec));
+
+  const active = input.namespaces.map((ns) => ns.metadata?.name ?? '');
+  const scope = resolveNamespaces(includes, excludes, active);
+  return {
+    ref,
+    validationErrors: errors,
+    paused: input.schedule?.spec?.paused === true,
+    includedNamespaces: spec.includedNamespaces?.length ? { value: [...includes], source: 'spec' } : { value: ['*'], source: 'default', note: 'empty means every namespace' },
+    excludedNamespaces: { value: [...new Set(excludes)], source: specExcludes.length ? 'spec' : 'default', ...(labelled.length ? { note: `labelled velero.io/exclude-from-backup=true: ${labelled.join(', ')}` } : {}) },
+    namespacesInScope: errors.length ? [] : scope.inScope,
+    backupPods: filters.backupPods,
+    defaultVolumesToFsBackup,
+    backupExcludePVC: filters.backupExcludePVC,
+    snapshotVolumes,
+    snapshotMoveData,
+    resourcePolicy: policy.state,
+    labelSelector: spec.labelSelector ?? null,
+    orLabelSelectors: spec.orLabelSelectors ?? null,
+    server: server.settings,
+    assumptions,
+    warnings,
+    persistentVolumesIncluded: filters.persistentVolumesIncluded,
+    storageLocation: locations.storageLocation,
+    volumeSnapshotLocations: locations.volumeSnapshotLocations,
+  };
+}
