@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { backupOptions, scheduleOptions, whatIfOptions } from './builders';
+import { bsl, context, nightly, ns, policyConfigMap, processedBackup, velero, veleroDeployment, vsl } from './test-fixtures';
+
+describe('options of a Schedule', () => {
+  it('resolves the template of the example Schedule against the cluster', () => {
+    const o = scheduleOptions(nightly({ defaultVolumesToFsBackup: true }), context());
+    expect(o.validationErrors).toEqual([]);
+    expect(o.ref).toEqual({ kind: 'schedule', name: 'nightly' });
+    expect(o.namespacesInScope).toEqual(['default', 'shop', 'shop-staging', 'velero', 'wiki']);
+    expect(o.excludedNamespaces).toMatchObject({ value: ['kube-system', 'scratch'], note: expect.stringContaining('scratch') });
+    expect(o.defaultVolumesToFsBackup).toMatchObject({ value: true, source: 'spec' });
+    expect(o.backupExcludePVC).toMatchObject({ value: false, source: 'default' });
+    expect(o.server.enableCSI).toMatchObject({ value: true, source: 'server' });
+    expect(o.storageLocation).toBe('default');
+    expect(o.volumeSnapshotLocations).toEqual(['default']);
+  });
+
+  it('takes an unset defaultVolumesToFsBackup from the server flag', () => {
+    const ctx = context({ velero: velero({ deployments: [veleroDeployment(['server', '--default-volumes-to-fs-backup'])] }) });
+    expect(scheduleOptions(nightly(), ctx).defaultVolumesToFsBackup).toMatchObject({ value: true, source: 'server' });
+  });
+
+  it('defaultVolumesToRestic: true overrides an explicit false', () => {
+    const o = scheduleOptions(nightly({ defaultVolumesToFsBackup: false, defaultVolumesToRestic: true }), context());
+    expect(o.defaultVolumesToFsBackup).toMatchObject({ value: true, source: 'spec', note: expect.stringContaining('defaultVolumesToRestic') });
+  });
+
+  it('shows a paused schedule as paused', () => {
+    const s = nightly();
+    if (s.spec) s.spec.paused = true;
+    expect(scheduleOptions(s, context()).paused).toBe(true);
+  });
+
+  it('turns the Schedule\'s own FailedValidation into validation errors', () => {
+    const s = nightly();
+    s.status = { phase: 'FailedValidation', validationErrors: ['invalid schedule: expected exactly 5 fields, found 1: [daily]'] };
+    const o = scheduleOptions(s, context());
+    expect(o.validationErrors).toEqual(['Schedule nightly: invalid schedule: expected exactly 5 fields, found 1: [daily]']);
+    expect(o.namespacesInScope).toEqual([]);
+  });
+
+  it('rewrites the template\'s resourcePolicy kind to configmap, as FromSchedule does', () => {
+    const ctx = context({ velero: velero({ configMaps: [policyConfigMap('backup-policy', { 'policy.yaml': 'version: v1\n' })] }) });
+    const o = scheduleOptions(nightly({ resourcePolicy: { kind: 'Secret', name: 'backup-policy' } }), ctx);
+    expect(o.resourcePolicy).toMatchObject({ state: 'ok', name: 'backup-policy' });
+  });
+
+  it('names the schedule\'s next backup in policy errors', () => {
+    const o = scheduleOptions(nightly({ resourcePolicy: { kind: 'configmap', name: 'gone' } }), context());
+    expect(o.validationErrors).toEqual(['fail to get ResourcePolicies velero/gone ConfigMap with error configmaps "gone" not found']);
+    expect(o.resourcePolicy.state).toBe('invalid');
+  });
+
+  it('a policy includeExcludePolicy excluding claims sets backupExcludePVC, and with old filters fails validation', () => {
+    const policy = 'version: v1\nincludeExcludePolicy:\n  excludedNamespaceScopedResources: [persistentvolumeclaims]\n';
+    const ctx = context({ velero: velero({ configMaps: [policyConfigMap('p', { 'policy.yaml': policy })] }) });
+    expect(scheduleOptions(nightly({ resourcePolicy: { kind: 'configmap', name: 'p' } }), ctx).backupExcludePVC.value).toBe(true);
+    const old = scheduleOptions(nightly({ resourcePolicy: { kind: 'configmap', name: 'p' }, includeClusterResources: true }), ctx);
+    expect(old.validationErrors).toEqual(['include-resources, exclude-resources and include-cluster-resources are old filter parameters.\nThey cannot be used with include-exclude policies.']);
+  });
+
+  it('refuses both label selectors, and mixed old and new filters', () => {
+    const o = scheduleOptions(nightly({ labelSelector: { matchLabels: { a: 'b' } }, orLabelSelectors: [{ matchLabels: { c: 'd' } }], excludedResources: ['secrets'], excludedNamespaceScopedResources: ['configmaps'] }), context());
+    expect(o.validationErrors).toHaveLength(2);
+    expect(o.validationErrors[0]).toContain('They cannot be used together');
+    expect(o.validationErrors[1]).toBe('encountered labelSelector as well as orLabelSelectors in backup spec, only one can be specified');
+  });
+
+  it('a literal include of a namespace labelled exclude-from-backup fails validation', () => {
+    expect(scheduleOptions(nightly({ includedNamespaces: ['scratch'] }), context()).validationErrors).toEqual([
+      'Invalid included/excluded namespace lists: excludes list cannot contain an item in the includes list: scratch',
+    ]);
+  });
+
+  it('warns that an empty labelSelector selects nothing', () => {
+    expect(scheduleOptions(nightly({ labelSelector: {} }), context()).warnings[0]).toContain('no pod is selected');
+  });
+
+  it('warns when the server never runs schedules', () => {
+    const ctx = context({ velero: velero({ deployments: [veleroDeployment(['server', '--disable-controllers=schedule'])] }) });
+    expect(scheduleOptions(nightly(), ctx).warnings[0]).toContain('never runs scheduled backups');
+  });
+});
+
+describe('storage and snapshot locations (a.2 steps 5 and 7)', () => {
+  it('an unset storageLocation uses the BSL marked default', () => {
+    const ctx = context({ velero: velero({ backupStorageLocations: [bsl('default'), bsl('primary', { default: true })] }) });
+    expect(scheduleOptions(nightly({ storageLocation: '' }), ctx).storageLocation).toBe('primary');
+  });
+
+  it('a missing, read-only or unavailable BSL fails validation', () => {
+    expect(scheduleOptions(nightly({ storageLocation: 'offsite' }), context()).validationErrors[0]).toContain('the default offsite was not found');
+    const ro = context({ velero: velero({ backupStorageLocations: [bsl('default', { accessMode: 'ReadOnly', phase: 'Unavailable' })] }) });
+    expect(scheduleOptions(nightly(), ro).validationErrors).toEqual([
+      "backup can't be created because backup storage location default is currently in read-only mode",
+      "backup can't be created because BackupStorageLocation default is in Unavailable status.",
+    ]);
+  });
+
+  it('unreadable BSLs are an assumption, not an error', () => {
+    const o = scheduleOptions(nightly(), context({ velero: velero({ backupStorageLocations: null }) }));
+    expect(o.validationErrors).toEqual([]);
+    expect(o.assumptions.some((a) => a.includes('BackupStorageLocations could not be read'))).toBe(true);
+  });
+
+  it('a provider with several VSLs and no default fails validation; the server default resolves it', () => {
+    const vsls = [vsl('east'), vsl('west')];
+    expect(scheduleOptions(nightly(), context({ velero: velero({ volumeSnapshotLocations: vsls }) })).validationErrors).toEqual([
+      'provider aws has more than one possible volume snapshot location, and none were specified explicitly or as a default',
+    ]);
+    const withDefault = context({ velero: velero({ volumeSnapshotLocations: vsls, deployments: [veleroDeployment(['server', '--default-volume-snapshot-locations=aws:west'])] }) });
+    expect(scheduleOptions(nightly(), withDefault).volumeSnapshotLocations).toEqual(['west']);
+  });
+
+  it('a named VSL that does not exist, or two for one provider, fails validation', () => {
+    expect(scheduleOptions(nightly({ volumeSnapshotLocations: ['gone'] }), context()).validationErrors[0]).toContain('a VolumeSnapshotLocation CRD for the location gone');
+    const two = context({ velero: velero({ volumeSnapshotLocations: [vsl('east'), vsl('west')] }) });
+    expect(scheduleOptions(nightly({ volumeSnapshotLocations: ['east', 'west'] }), two).validationErrors[0]).toBe('more than one VolumeSnapshotLocation name specified for provider aws: west; unexpected name was east');
+  });
+});
+
+describe('options of a Backup and of the what-if controls', () => {
+  it('reads a processed Backup\'s spec as stored, with source spec', () => {
+    const b = processedBackup('nightly-20260520020012', 'nightly', { includedNamespaces: ['*'], excludedNamespaces: ['kube-system', 'scratch'], defaultVolumesToFsBackup: true, snapshotMoveData: false, storageLocation: 'default' });
+    const o = backupOptions(b, context());
+    expect(o.ref).toEqual({ kind: 'backup', name: 'nightly-20260520020012' });
+    expect(o.defaultVolumesToFsBackup.source).toBe('spec');
+    expect(o.snapshotMoveData).toMatchObject({ value: false, source: 'spec' });
+  });
+
+  it('a what-if with backupExcludePVC uses the new-style exclude and the server default for fs-backup', () => {
+    const o = whatIfOptions({ backupExcludePVC: true, includedNamespaces: ['shop*'] }, context());
+    expect(o.backupExcludePVC.value).toBe(true);
+    expect(o.defaultVolumesToFsBackup).toMatchObject({ value: false, source: 'default' });
+    expect(o.namespacesInScope).toEqual(['shop', 'shop-staging']);
+  });
+
+  it('unreadable Namespaces are stated as an assumption', () => {
+    const o = whatIfOptions({}, context({ namespaces: [ns('shop')], incomplete: [{ resource: 'namespaces', namespace: null, status: 403, message: 'forbidden' }] }));
+    expect(o.assumptions.some((a) => a.startsWith('Namespaces could not be listed'))).toBe(true);
+    expect(o.namespacesInScope).toEqual(['shop']);
+  });
+});
