@@ -37,7 +37,7 @@ function snapshotOf(v: Vector): ClusterSnapshot {
     metadata: { name: 'app', namespace, uid: `${v.id}-app` },
     spec: {
       ...(pending ? {} : { nodeName: 'node-1' }),
-      containers: [{ name: 'app', image: 'busybox', volumeMounts: [{ name: volume.name ?? '', mountPath: '/data' }] }],
+      containers: [{ name: 'app', volumeMounts: [{ name: volume.name ?? '', mountPath: '/data' }] }],
       volumes: [volume],
     },
     status: { phase: v.podPhase ?? 'Running' },
