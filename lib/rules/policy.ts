@@ -8,9 +8,14 @@ export interface PolicyMatch {
   /** 1-based index of the first matching policy. */
   index: number;
   action: PolicyActionType;
+  /** The matched policy's conditions in one line (e.g. `storageClass gp3; capacity 0,10Gi`), for the detail panel. */
+  conditions?: string;
 }
 
-/** What Velero builds its filter data from: B9 sees the PV when it resolves; E2 sees the claim only. */
+/**
+ * What Velero builds its filter data from (velero-rules.md §7). Both stages pass the claim's PV when it resolves
+ * (Bound, spec.volumeName set, PV exists); without one B9 passes the pod volume and E2 the claim alone.
+ */
 export interface PolicyTarget {
   stage: 'B9' | 'E2';
   volume: Volume;

@@ -4,7 +4,7 @@ import type { Pod, Volume } from '../model/kube';
 import type { PvcPodIndex } from '../index/pvc-pod-index';
 import type { VolumePolicyMatcher } from './policy';
 import { isPodRunning } from './processing-order';
-import type { Decision } from './volume-helper';
+import { policyEvidence, unresolvedPvReason, type Decision } from './volume-helper';
 import { present } from './volume-type';
 
 export const NODE_AGENT_ROLE_LABEL = 'role';
@@ -64,8 +64,10 @@ function decideVolume(pod: Pod, volume: Volume, use: ReturnType<typeof container
   if (isClaim && !claim && claimsKnown) return { reason: 'pvcMissing', check: 'E1', evidence: { claim: claimName } };
 
   if (ctx.policy) {
-    const match = ctx.policy.match({ stage: 'E2', volume, claim: claim ?? null, pv: null });
-    if (match?.action === 'skip') return { reason: 'policySkip', check: 'E2', evidence: { policy: { index: match.index, action: match.action }, claim: claimName || undefined } };
+    // getMatchAction: the claim's PV when kube.GetPVForPVC resolves it, else the claim alone; other volumes as they are.
+    const pv = claim && !unresolvedPvReason(claim, ctx.index) ? (ctx.index.pv(claim.spec?.volumeName ?? '') ?? null) : null;
+    const match = ctx.policy.match({ stage: 'E2', volume, claim: claim ?? null, pv });
+    if (match?.action === 'skip') return { reason: 'policySkip', check: 'E2', evidence: { policy: policyEvidence(match), claim: claimName || undefined } };
   }
 
   const pvName = claim?.spec?.volumeName ?? '';

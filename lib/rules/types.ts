@@ -82,8 +82,8 @@ export interface Evidence {
   container?: string;
   /** Init containers / native sidecars that mount the volume though no regular container does (notMounted). */
   initContainers?: string[];
-  /** 1-based index and action of the matching volume policy (B9/E2). */
-  policy?: { index: number; action: string };
+  /** 1-based index and action of the matching volume policy (B9/E2), and a one-line summary of its conditions. */
+  policy?: { index: number; action: string; conditions?: string };
 }
 
 export interface VolumeVerdict {

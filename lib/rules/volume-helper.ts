@@ -2,7 +2,7 @@
 // Order: type checks B1–B7, then the volume policy B8–B10 (only when one is set), then the annotation B11/B12.
 import type { Pod, PersistentVolumeClaim, PersistentVolume, Volume } from '../model/kube';
 import { VOLUMES_TO_BACKUP_ANNOTATION, VOLUMES_TO_EXCLUDE_ANNOTATION, getVolumesToBackup, getVolumesToExclude } from '../velero/pod-volumes';
-import type { PolicyActionType, VolumePolicyMatcher } from './policy';
+import type { PolicyActionType, PolicyMatch, VolumePolicyMatcher } from './policy';
 import type { AnnotationEvidence, BackupOptions, CheckId, Evidence, ReasonCode } from './types';
 import { present, volumeSourceType } from './volume-type';
 
@@ -32,6 +32,11 @@ const POLICY_REASONS: { readonly [action in PolicyActionType]: ReasonCode } = {
   snapshot: 'policySnapshot',
   custom: 'policyCustom',
 };
+
+/** evidence.policy: the 1-based index, the action and (when the matcher gives it) the conditions' summary. */
+export function policyEvidence(match: PolicyMatch): NonNullable<Evidence['policy']> {
+  return { index: match.index, action: match.action, ...(match.conditions ? { conditions: match.conditions } : {}) };
+}
 
 /** The annotation read in this mode, split exactly as Velero splits it. */
 export function annotationEvidence(pod: Pod, volumeName: string, defaultVolumesToFsBackup: boolean): AnnotationEvidence {
@@ -64,7 +69,7 @@ function policyStage(pod: Pod, volume: Volume, policy: VolumePolicyMatcher, look
   }
   const match = policy.match({ stage: 'B9', volume, claim, pv });
   if (match) {
-    return { reason: POLICY_REASONS[match.action], check: 'B9', evidence: { policy: { index: match.index, action: match.action }, claim: claim?.metadata?.name } };
+    return { reason: POLICY_REASONS[match.action], check: 'B9', evidence: { policy: policyEvidence(match), claim: claim?.metadata?.name } };
   }
   if (pvMissing) return { reason: 'pvUnavailable', check: 'B10', evidence: { claim: claim?.metadata?.name, why: pvMissing } };
   return null;
