@@ -39,8 +39,8 @@ describe('resource policy state (a.6)', () => {
 
   it('a document the parser refuses fails validation with the parser\'s errors', () => {
     const r = policyState(input({ configMaps: [policyConfigMap('backup-policy', { 'policy.yaml': 'version: v2\n' })] }));
-    expect(r.state).toMatchObject({ state: 'invalid', errors: ['incompatible version number v2 with supported version v1'] });
-    expect(r.errors[0]).toContain('fail to read the ResourcePolicies from ConfigMap velero/nightly-<next> with error incompatible version');
+    expect(r.state).toMatchObject({ state: 'invalid', errors: ['version: "v2" must be "v1" (Velero: incompatible version number v2 with supported version v1) (line 1)'] });
+    expect(r.errors[0]).toContain('fail to read the ResourcePolicies from ConfigMap velero/nightly-<next> with error version: "v2" must be "v1"');
   });
 
   it('unreadable ConfigMaps make the policy unreadable, not invalid', () => {

@@ -1,36 +1,12 @@
-// Test helpers only: Velero objects as the API returns them, and a small honest policy parser standing in for
-// lib/rules/policy's strict parser (the lead wires the real one at merge).
-import { parse } from 'yaml';
+// Test helpers only: Velero objects as the API returns them, and the real strict policy parser.
 import type { Namespace } from '../../model/kube';
 import type { Backup, BackupSpec, BackupStorageLocation, ConfigMap, Schedule, VeleroObjects, VolumeSnapshotLocation, Workload } from '../../model/velero';
-import type { IncludeExcludePolicy, ParsePolicy, VolumePolicy } from '../../rules/policy/types';
+import { parseResourcePolicy } from '../../rules/policy/parse';
+import type { ParsePolicy } from '../../rules/policy/types';
 import type { OptionsContext } from './effective';
 
-/** TEST HELPER: decodes only `version`, `volumePolicies[].action.type` and `includeExcludePolicy`; refuses unknown top-level keys. */
-export const testParsePolicy: ParsePolicy = (text) => {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (e) {
-    return { ok: false, errors: [(e as Error).message.split('\n')[0] ?? 'yaml error'] };
-  }
-  if (!doc || typeof doc !== 'object') return { ok: false, errors: ['policy document is not a map'] };
-  const d = doc as Record<string, unknown>;
-  const unknown = Object.keys(d).filter((k) => !['version', 'volumePolicies', 'includeExcludePolicy'].includes(k));
-  if (unknown.length) return { ok: false, errors: unknown.map((k) => `field ${k} not found in type resourcepolicies.ResourcePolicies`) };
-  if (d.version !== 'v1') return { ok: false, errors: ['incompatible version number ' + String(d.version) + ' with supported version v1'] };
-  const policies = ((d.volumePolicies as Array<{ action?: { type?: string } }> | undefined) ?? []).map((p, i): VolumePolicy => ({
-    index: i + 1, conditions: {}, action: { type: (p.action?.type ?? 'skip') as VolumePolicy['action']['type'] }, yaml: '',
-  }));
-  const iep = d.includeExcludePolicy as Partial<IncludeExcludePolicy> | undefined;
-  const includeExcludePolicy: IncludeExcludePolicy | null = iep ? {
-    includedClusterScopedResources: iep.includedClusterScopedResources ?? [],
-    excludedClusterScopedResources: iep.excludedClusterScopedResources ?? [],
-    includedNamespaceScopedResources: iep.includedNamespaceScopedResources ?? [],
-    excludedNamespaceScopedResources: iep.excludedNamespaceScopedResources ?? [],
-  } : null;
-  return { ok: true, policy: { version: 'v1', volumePolicies: policies, includeExcludePolicy } };
-};
+/** The real strict parser: option tests see exactly what the server sees. */
+export const testParsePolicy: ParsePolicy = parseResourcePolicy;
 
 export const ns = (name: string, labels?: Record<string, string>): Namespace => ({ metadata: { name, ...(labels ? { labels } : {}) }, status: { phase: 'Active' } });
 
