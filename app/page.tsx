@@ -1,29 +1,44 @@
-// Overview: prefetch the namespaces answer on the server (same JSON and query key as the client uses).
+// Overview: prefetch the namespaces answer on the server (same JSON and query key as the client uses). A URL
+// that names no backup opens on the first enabled Schedule, or on Velero's defaults when there is none.
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { ClusterProblem } from '@/components/cluster-problem';
 import { Overview } from '@/components/overview';
 import { queryKeys } from '@/lib/client/api';
 import { getQueryClient } from '@/lib/client/get-query-client';
-import { optionsFrom, type SearchParams } from '@/lib/client/view-state';
+import { withParams, type SearchParams } from '@/lib/client/view-state';
 import { namespacesBody } from '@/lib/server/queries';
-import { loadFromScan } from './_data/load';
+import { defaultScheduleName } from '@/lib/server/selection';
+import { backupOf, loadFromScan } from './_data/load';
 
 export const dynamic = 'force-dynamic';
 
+function Problem({ error }: { error: Parameters<typeof ClusterProblem>[0]['error'] }) {
+  return (
+    <main className="p-6">
+      <h1 className="text-2xl font-semibold">Backup Lens</h1>
+      <ClusterProblem error={error} />
+    </main>
+  );
+}
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const options = optionsFrom(await searchParams);
-  const loaded = await loadFromScan((scan) => namespacesBody(scan, { options, namespaces: [] }));
-  if ('error' in loaded) {
-    return (
-      <main className="p-6">
-        <h1 className="text-2xl font-semibold">Backup Lens</h1>
-        <ClusterProblem error={loaded.error} />
-      </main>
-    );
+  const params = await searchParams;
+  const chosen = backupOf(params);
+  if ('error' in chosen) return <Problem error={chosen.error} />;
+  const { selection, backup } = chosen;
+  const loaded = await loadFromScan((scan) => ({
+    opening: selection === '' ? defaultScheduleName(scan.snapshot) : null,
+    body: namespacesBody(scan, { backup, namespaces: [] }),
+  }));
+  if ('error' in loaded) return <Problem error={loaded.error} />;
+  if (loaded.data.opening) {
+    const rest = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+    redirect(`/${withParams(rest, { schedule: loaded.data.opening })}`);
   }
   const queryClient = getQueryClient();
-  queryClient.setQueryData(queryKeys.namespaces(options), loaded.data);
+  queryClient.setQueryData(queryKeys.namespaces(selection), loaded.data.body);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense>

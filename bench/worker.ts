@@ -11,6 +11,7 @@ import { volumesBody } from '../lib/server/queries';
 import { PvcPodCache } from '../lib/velero/pod-volumes';
 import { namespaceDetail } from '../lib/view/namespace-detail';
 import type { Pod } from '../lib/model/kube';
+import { resolveSelection } from '../lib/server/selection';
 
 const [mode = '', kubeconfig = ''] = process.argv.slice(2);
 const flag = (name: string) => {
@@ -59,7 +60,8 @@ async function lens(): Promise<Record<string, unknown>> {
   const source = clusterSource(access, { context: 'bench', server: access.server, demo: true }, { BACKUP_LENS_WATCH: '0' });
   const scanner = new Scanner(source);
   const scan = await scanner.get();
-  const query = { options: { defaultVolumesToFsBackup: false, backupExcludePVC: false }, namespaces: [] };
+  const query = { backup: { kind: 'whatIf', whatIf: { defaultVolumesToFsBackup: false } } as const, namespaces: [] };
+  const effective = resolveSelection(scan.snapshot, query.backup).effective;
   const body = JSON.stringify(volumesBody(scan, query));
   const coldMs = performance.now();
   const big = flag('big');
@@ -71,10 +73,10 @@ async function lens(): Promise<Record<string, unknown>> {
       for (let i = 0; i < runs; i++) JSON.stringify(fn());
       return Math.round(((performance.now() - t0) / runs) * 10) / 10;
     };
-    warm.graphMs = time(() => namespaceDetail(scan, query.options, big));
+    warm.graphMs = time(() => namespaceDetail(scan, effective, big));
     warm.volumesMs = time(() => volumesBody(scan, { ...query, namespaces: [big] }));
   }
-  return { requests: scan.requests, volumes: scan.view(query.options).result.verdicts.length, answerBytes: body.length, endMs: coldMs, ...warm };
+  return { requests: scan.requests, volumes: scan.view(effective).result.verdicts.length, answerBytes: body.length, endMs: coldMs, ...warm };
 }
 
 /** (c) Naive: for each claim, list its namespace's pods (Velero before v1.18). Sampled and extrapolated. */

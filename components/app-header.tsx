@@ -1,13 +1,14 @@
 'use client';
-// The frame: which cluster (and a demo badge), the backup options as controls (kept in the URL), the
-// snapshot's age with a refresh button.
+// The frame: which cluster (and a demo badge), which backup is predicted (kept in the URL), the snapshot's age
+// with a refresh button.
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useOptimistic, useState, useTransition } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import type { ScanHeader } from '@/lib/api/types';
 import { refreshScan } from '@/lib/client/api';
-import { optionQuery, optionsFrom, withParams } from '@/lib/client/view-state';
+import { selectionFrom, selectionQuery } from '@/lib/client/view-state';
+import { BackupPicker } from './backup-picker';
 
 function age(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -15,14 +16,9 @@ function age(iso: string, now: number): string {
 }
 
 export function AppHeader({ header }: { header: ScanHeader | null }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const search = useSearchParams();
-  const options = optionsFrom(search);
-  // The controls answer at once; the URL (the source of truth) follows in a transition.
-  const [shown, setShown] = useOptimistic(options);
+  const selection = selectionFrom(search);
   const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -30,16 +26,10 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
     return () => clearInterval(timer);
   }, []);
 
-  const setOption = (key: 'defaultVolumesToFsBackup' | 'backupExcludePVC', value: boolean) =>
-    startTransition(() => {
-      setShown({ ...options, [key]: value });
-      router.replace(`${pathname}${withParams(search.toString(), { [key]: value ? 'true' : null })}`, { scroll: false });
-    });
-
   const refresh = async () => {
     setRefreshing(true);
     try {
-      await refreshScan(options);
+      await refreshScan(selection);
       await queryClient.invalidateQueries();
     } finally {
       setRefreshing(false);
@@ -49,7 +39,8 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-        <Link href={`/${optionQuery(options)}`} className="text-lg font-semibold tracking-tight">Backup Lens</Link>
+        <Link href={`/${selectionQuery(selection)}`} className="text-lg font-semibold tracking-tight">Backup Lens</Link>
+        <Link href="/schedules" className="text-sm text-blue-700 underline dark:text-blue-300">Schedules</Link>
         {header && (
           <p className="flex items-center gap-2 text-sm" aria-label="Cluster">
             <span className="font-mono">{header.cluster.context}</span>
@@ -59,25 +50,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
             )}
           </p>
         )}
-        <fieldset className="flex items-center gap-3 text-sm" aria-busy={pending}>
-          <legend className="sr-only">Backup options</legend>
-          <label className="flex items-center gap-1">
-            <span className="text-slate-600 dark:text-slate-300">fs-backup mode</span>
-            <select
-              aria-label="fs-backup mode"
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-950"
-              value={shown.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}
-              onChange={(e) => setOption('defaultVolumesToFsBackup', e.target.value === 'opt-out')}
-            >
-              <option value="opt-in">opt-in (Velero default)</option>
-              <option value="opt-out">opt-out (defaultVolumesToFsBackup)</option>
-            </select>
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="checkbox" checked={shown.backupExcludePVC} onChange={(e) => setOption('backupExcludePVC', e.target.checked)} />
-            PVCs excluded from the backup
-          </label>
-        </fieldset>
+        {header && <BackupPicker selection={header.backup} />}
         {header && (
           <div className="ml-auto flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
             <span>

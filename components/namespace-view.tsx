@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import type { GraphEdge, GraphNode } from '@/lib/api/types';
 import { ApiFailure, REFETCH_MS, fetchGraph, queryKeys } from '@/lib/client/api';
-import { optionQuery, optionsFrom, withParams } from '@/lib/client/view-state';
+import { selectionFrom, selectionQuery, withParams } from '@/lib/client/view-state';
 import type { Action, ReasonCode, VolumeVerdict } from '@/lib/rules/types';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
@@ -21,7 +21,7 @@ export function NamespaceView({ namespace }: { namespace: string }) {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const options = optionsFrom(search);
+  const options = selectionFrom(search);
   const query = useQuery({ queryKey: queryKeys.graph(namespace, options), queryFn: () => fetchGraph(namespace, options), refetchInterval: REFETCH_MS });
   const data = query.data;
   const selectedPod = search.get('pod');
@@ -66,14 +66,14 @@ export function NamespaceView({ namespace }: { namespace: string }) {
       <AppHeader header={data ?? null} />
       {data && <ScanNotices header={data} />}
       <main className="mx-auto max-w-[1600px] px-4 py-4">
-        <nav aria-label="Breadcrumb" className="text-sm"><Link href={`/${optionQuery(options)}`} className="text-blue-700 hover:underline dark:text-blue-300">All namespaces</Link> / <span className="font-mono">{namespace}</span></nav>
+        <nav aria-label="Breadcrumb" className="text-sm"><Link href={`/${selectionQuery(options)}`} className="text-blue-700 hover:underline dark:text-blue-300">All namespaces</Link> / <span className="font-mono">{namespace}</span></nav>
         {query.error instanceof ApiFailure && !data && <ClusterProblem error={query.error.error} />}
         {!data && query.isPending && <p role="status">Reading the cluster…</p>}
         {data && (
           <>
             <h1 className="mt-1 text-xl font-semibold">Namespace <span className="font-mono">{namespace}</span></h1>
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              {data.pods.length} pods · {data.claims.length} claims · {data.volumes.filter((v) => v.action === 'fs-backup').length} volumes taken by fs-backup · {data.volumes.filter((v) => v.action === 'skip').length} skipped · mode {options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}{options.backupExcludePVC ? ', PVCs excluded' : ''}
+              {data.pods.length} pods · {data.claims.length} claims · {data.volumes.filter((v) => v.action === 'fs-backup').length} volumes taken by fs-backup · {data.volumes.filter((v) => v.action === 'skip').length} skipped · {data.backup.label}: mode {data.options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}{data.options.backupExcludePVC ? ', PVCs excluded' : ''}
             </p>
             <div className="mt-3 grid gap-4 xl:grid-cols-[1fr_26rem]">
               <div className="min-w-0 space-y-4">

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { ApiFailure, REFETCH_MS, fetchNamespaces, queryKeys } from '@/lib/client/api';
-import { optionQuery, optionsFrom } from '@/lib/client/view-state';
+import { selectionFrom, selectionQuery } from '@/lib/client/view-state';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { NamespaceTable } from './namespace-table';
@@ -11,10 +11,10 @@ import { ScanNotices } from './scan-notices';
 import { VolumeSearch } from './volume-search';
 
 export function Overview() {
-  const options = optionsFrom(useSearchParams());
+  const options = selectionFrom(useSearchParams());
   const query = useQuery({ queryKey: queryKeys.namespaces(options), queryFn: () => fetchNamespaces(options), refetchInterval: REFETCH_MS });
   const data = query.data;
-  const links = optionQuery(options);
+  const links = selectionQuery(options);
   return (
     <>
       <AppHeader header={data ?? null} />
@@ -30,7 +30,7 @@ export function Overview() {
                 <p className="text-sm text-slate-600 dark:text-slate-300" aria-label="Totals">
                   {data.totals.pods} pods · {data.totals.volumes} volumes · {data.totals.pvcs} PVCs ·{' '}
                   <strong>{data.totals.actions['fs-backup']} fs-backup</strong> · <strong>{data.totals.actions.skip} skip</strong> ·{' '}
-                  mode {options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}
+                  {data.backup.label}: mode {data.options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}{data.options.backupExcludePVC ? ', PVCs excluded' : ''}
                 </p>
               </div>
               <VolumeSearch options={options} optionQuery={links} />

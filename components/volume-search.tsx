@@ -5,11 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fetchVolumes, queryKeys } from '@/lib/client/api';
-import { withParams } from '@/lib/client/view-state';
-import type { BackupOptions } from '@/lib/rules/types';
+import { withParams, type Selection } from '@/lib/client/view-state';
 import { VerdictBadge } from './verdict-badge';
 
-export function VolumeSearch({ options, optionQuery }: { options: BackupOptions; optionQuery: string }) {
+export function VolumeSearch({ options, optionQuery }: { options: Selection; optionQuery: string }) {
   const [term, setTerm] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {

@@ -3,7 +3,8 @@
 import type { ClusterInfo } from './api/types';
 import { buildPvcPodIndex, type PvcPodIndex } from './index/pvc-pod-index';
 import type { ClusterSnapshot } from './model/kube';
-import type { BackupOptions } from './rules/types';
+import { stableKey } from './velero/backup-options/engine-input';
+import type { EffectiveOptions } from './velero/backup-options/types';
 import { buildClusterView, type ClusterView } from './view/cluster-view';
 
 export interface SnapshotRead {
@@ -39,8 +40,8 @@ export interface Scan {
   live: boolean;
   requests: number;
   durationMs: number;
-  /** Verdicts per option set, built on first use. */
-  view(options: BackupOptions): ClusterView;
+  /** Verdicts per effective option set (keyed by what changes verdicts), built on first use. */
+  view(options: EffectiveOptions): ClusterView;
 }
 
 export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Date, durationMs: number, updatedAt = scannedAt, live = false): Scan {
@@ -56,7 +57,7 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
     requests: read.requests,
     durationMs,
     view(options) {
-      const key = `${options.defaultVolumesToFsBackup}/${options.backupExcludePVC}`;
+      const key = stableKey(options);
       let view = views.get(key);
       if (!view) {
         view = buildClusterView(read.snapshot, index, options);

@@ -2,6 +2,7 @@
 import type { IncompleteRead } from '../model/kube';
 import type { LintFinding } from '../rules/lint';
 import type { Action, BackupOptions, ReasonCode, VolumeVerdict } from '../rules/types';
+import type { BackupRef, EffectiveOptions, PolicyState, Sourced } from '../velero/backup-options/types';
 
 export interface ClusterInfo {
   context: string;
@@ -19,6 +20,25 @@ export interface Assumptions {
   veleroNamespace: string;
 }
 
+/** Something the page must say about Velero: not installed, or a list that could not be read and what was assumed. */
+export interface VeleroNotice {
+  kind: 'notInstalled' | 'unreadable';
+  /** The resource that could not be read (schedules, deployments, …). */
+  resource?: string;
+  status?: number | null;
+  message: string;
+  /** What Backup Lens assumes instead. */
+  assumption?: string;
+}
+
+/** Which backup the verdicts are for, and the options Velero would run it with. */
+export interface BackupSelection {
+  ref: BackupRef;
+  /** For people: "Schedule nightly", "Backup nightly-20261130020012", "What-if". */
+  label: string;
+  effective: EffectiveOptions;
+}
+
 /** Fields every answer carries. */
 export interface ScanHeader {
   cluster: ClusterInfo;
@@ -28,7 +48,12 @@ export interface ScanHeader {
   updatedAt: string;
   /** Watches keep the snapshot current; without them it is re-read after a TTL or on refresh. */
   live: boolean;
+  /** The engine's two mode switches, as the selected backup sets them. */
   options: BackupOptions;
+  backup: BackupSelection;
+  /** Velero would fail this backup's validation: nothing is backed up, and `volumes` is empty. */
+  validationErrors: string[];
+  velero: { installed: boolean; notices: VeleroNotice[] };
   incomplete: IncompleteRead[];
   assumptions: Assumptions;
 }
@@ -139,4 +164,45 @@ export interface ApiError {
     context?: string;
     parameter?: string;
   };
+}
+
+/** One Schedule as the Schedules page and the backup picker show it. */
+export interface ScheduleSummary {
+  name: string;
+  paused: boolean;
+  /** The Schedule's status.phase (Enabled, FailedValidation, or "" when not reconciled yet). */
+  phase: string;
+  cron: string;
+  validationErrors: string[];
+  effective: {
+    includedNamespaces: string[];
+    excludedNamespaces: string[];
+    namespacesInScope: string[];
+    defaultVolumesToFsBackup: Sourced<boolean>;
+    backupExcludePVC: Sourced<boolean>;
+    snapshotVolumes: Sourced<boolean>;
+    snapshotMoveData: Sourced<boolean>;
+    /** The resource-policy ConfigMap's name, or null. */
+    resourcePolicy: string | null;
+    resourcePolicyState: PolicyState['state'];
+  };
+  lastBackup: { name: string; phase: string; startTimestamp: string | null } | null;
+  /** Verdict counts of the next backup; null when it would fail validation. */
+  counts: { pods: number; volumes: number; fsBackup: number; skip: number; skippedPvcVolumes: number } | null;
+}
+
+export interface BackupSummary {
+  name: string;
+  schedule: string | null;
+  phase: string;
+  startTimestamp: string | null;
+  completionTimestamp: string | null;
+}
+
+export interface SchedulesResponse extends ScanHeader {
+  schedules: ScheduleSummary[];
+  /** Newest first. */
+  backups: BackupSummary[];
+  /** ConfigMaps of the Velero namespace with exactly one data key: candidates for a what-if resource policy. */
+  policyConfigMaps: string[];
 }

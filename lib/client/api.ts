@@ -1,6 +1,6 @@
 // Browser-side access to /api/v1: URLs, query keys shared with the server prefetch, and typed fetches.
-import type { ApiError, GraphResponse, NamespacesResponse, VolumesResponse } from '../api/types';
-import type { BackupOptions } from '../rules/types';
+import type { ApiError, GraphResponse, NamespacesResponse, SchedulesResponse, VolumesResponse } from '../api/types';
+import type { Selection } from './view-state';
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly error: ApiError['error']) {
@@ -8,17 +8,15 @@ export class ApiFailure extends Error {
   }
 }
 
-export function optionParams(options: BackupOptions): URLSearchParams {
-  return new URLSearchParams({
-    defaultVolumesToFsBackup: String(options.defaultVolumesToFsBackup),
-    backupExcludePVC: String(options.backupExcludePVC),
-  });
+export function optionParams(selection: Selection): URLSearchParams {
+  return new URLSearchParams(selection);
 }
 
 export const queryKeys = {
-  namespaces: (options: BackupOptions) => ['namespaces', options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
-  graph: (namespace: string, options: BackupOptions) => ['graph', namespace, options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
-  volumes: (options: BackupOptions) => ['volumes', options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
+  namespaces: (selection: Selection) => ['namespaces', selection] as const,
+  graph: (namespace: string, selection: Selection) => ['graph', namespace, selection] as const,
+  volumes: (selection: Selection) => ['volumes', selection] as const,
+  schedules: () => ['schedules'] as const,
 };
 
 async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
@@ -28,16 +26,18 @@ async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
   return body as T;
 }
 
-export const fetchNamespaces = (options: BackupOptions) => getJson<NamespacesResponse>('/api/v1/namespaces', optionParams(options));
-export const fetchVolumes = (options: BackupOptions) => getJson<VolumesResponse>('/api/v1/volumes', optionParams(options));
-export function fetchGraph(namespace: string, options: BackupOptions): Promise<GraphResponse> {
+export const fetchNamespaces = (options: Selection) => getJson<NamespacesResponse>('/api/v1/namespaces', optionParams(options));
+export const fetchVolumes = (options: Selection) => getJson<VolumesResponse>('/api/v1/volumes', optionParams(options));
+export function fetchGraph(namespace: string, options: Selection): Promise<GraphResponse> {
   const params = optionParams(options);
   params.set('namespace', namespace);
   return getJson<GraphResponse>('/api/v1/graph', params);
 }
 
+export const fetchSchedules = () => getJson<SchedulesResponse>('/api/v1/schedules', new URLSearchParams());
+
 /** Ask the server to read the cluster again. */
-export async function refreshScan(options: BackupOptions): Promise<void> {
+export async function refreshScan(options: Selection): Promise<void> {
   const params = optionParams(options);
   params.set('refresh', '1');
   await getJson<NamespacesResponse>('/api/v1/namespaces', params);

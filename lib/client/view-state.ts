@@ -1,14 +1,14 @@
-// View state lives in the URL: backup options plus page filters, so a link reproduces the view.
-import type { BackupOptions } from '../rules/types';
+// View state lives in the URL: the chosen backup (lib/client/selection.ts) plus page filters, so a link
+// reproduces the view.
+import { selectionKey } from './selection';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const flag = (value: string | string[] | undefined) => ['true', '1'].includes((first(value) ?? '').toLowerCase());
+/** The backup selection of a URL as a canonical query string: the query key and what /api/v1 receives. */
+export type Selection = string;
 
-export function optionsFrom(params: SearchParams | URLSearchParams): BackupOptions {
-  const get = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key]);
-  return { defaultVolumesToFsBackup: flag(get('defaultVolumesToFsBackup')), backupExcludePVC: flag(get('backupExcludePVC')) };
+export function selectionFrom(params: SearchParams | URLSearchParams): Selection {
+  return selectionKey(params);
 }
 
 /** The current query string with some keys set (null or '' removes them). */
@@ -22,10 +22,7 @@ export function withParams(current: URLSearchParams | string, changes: Record<st
   return text ? `?${text}` : '';
 }
 
-/** Only the option parameters, for links between pages. */
-export function optionQuery(options: BackupOptions): string {
-  return withParams('', {
-    defaultVolumesToFsBackup: options.defaultVolumesToFsBackup ? 'true' : null,
-    backupExcludePVC: options.backupExcludePVC ? 'true' : null,
-  });
+/** Only the selection parameters, for links between pages. */
+export function selectionQuery(selection: Selection): string {
+  return selection ? `?${selection}` : '';
 }

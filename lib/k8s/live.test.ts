@@ -11,6 +11,7 @@ import { slimNamespace } from './slim';
 import { clusterSource } from './source';
 import { createTransport } from './transport';
 import { keepWatching } from './watch';
+import { resolveSelection } from '../server/selection';
 
 let demo: DemoCluster;
 let scanner: Scanner;
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 const verdict = async (pod: string, volume: string) => {
   const scan = await scanner.get();
-  return scan.view({ defaultVolumesToFsBackup: false, backupExcludePVC: false }).result.verdicts.find((v) => v.pod === pod && v.volume === volume);
+  return scan.view(resolveSelection(scan.snapshot, { kind: 'whatIf', whatIf: { defaultVolumesToFsBackup: false } }).effective).result.verdicts.find((v) => v.pod === pod && v.volume === volume);
 };
 
 describe('live updates through watches', () => {

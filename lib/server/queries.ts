@@ -1,32 +1,99 @@
 // The bodies of /api/v1/* built from a scan; the routes and the pages' server-side prefetch share them,
 // so the browser's query cache holds exactly what the API answers.
 import { BadParameter, type ParsedQuery } from '../api/params';
-import type { GraphResponse, NamespacesResponse, VolumesResponse } from '../api/types';
+import type { BackupSummary, GraphResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, VolumesResponse } from '../api/types';
+import type { Backup } from '../model/velero';
 import type { Scan } from '../scan';
+import { scheduleOptions } from '../velero/backup-options/builders';
 import { namespaceSummaries, totals } from '../view/cluster-view';
 import { namespaceDetail } from '../view/namespace-detail';
 import { scanHeader } from './scan-header';
+import { optionsContext, resolveSelection } from './selection';
 
 export class NotFound extends Error {}
 
-export type QueryInput = Pick<ParsedQuery, 'options' | 'namespaces'>;
+export type QueryInput = Pick<ParsedQuery, 'backup' | 'namespaces'>;
 
-export function volumesBody(scan: Scan, { options, namespaces }: QueryInput): VolumesResponse {
-  const view = scan.view(options);
+export function volumesBody(scan: Scan, { backup, namespaces }: QueryInput): VolumesResponse {
+  const selection = resolveSelection(scan.snapshot, backup);
+  const view = scan.view(selection.effective);
   const volumes = namespaces.length === 0 ? view.result.verdicts : namespaces.flatMap((ns) => view.byNamespace.get(ns) ?? []);
-  return { ...scanHeader(scan, options), volumes };
+  return { ...scanHeader(scan, selection), volumes };
 }
 
-export function namespacesBody(scan: Scan, { options, namespaces }: QueryInput): NamespacesResponse {
-  const all = namespaceSummaries(scan.view(options), scan.index, scan.snapshot);
+export function namespacesBody(scan: Scan, { backup, namespaces }: QueryInput): NamespacesResponse {
+  const selection = resolveSelection(scan.snapshot, backup);
+  const all = namespaceSummaries(scan.view(selection.effective), scan.index, scan.snapshot);
   const rows = namespaces.length === 0 ? all : all.filter((row) => namespaces.includes(row.name));
-  return { ...scanHeader(scan, options), namespaces: rows, totals: totals(rows) };
+  return { ...scanHeader(scan, selection), namespaces: rows, totals: totals(rows) };
 }
 
-export function graphBody(scan: Scan, { options, namespaces }: QueryInput): GraphResponse {
+export function graphBody(scan: Scan, { backup, namespaces }: QueryInput): GraphResponse {
   if (namespaces.length !== 1) throw new BadParameter('namespace', 'namespace is required, once: /api/v1/graph?namespace=NS.');
   const namespace = namespaces[0] as string;
-  const detail = namespaceDetail(scan, options, namespace);
+  const selection = resolveSelection(scan.snapshot, backup);
+  const detail = namespaceDetail(scan, selection.effective, namespace);
   if (!detail) throw new NotFound(`Namespace ${namespace} was not found in the cluster's snapshot.`);
-  return { ...scanHeader(scan, options), ...detail };
+  return { ...scanHeader(scan, selection), ...detail };
+}
+
+const startOf = (b: Backup) => b.status?.startTimestamp ?? b.metadata?.creationTimestamp ?? '';
+const SCHEDULE_LABEL = 'velero.io/schedule-name';
+
+function backupSummaries(scan: Scan): BackupSummary[] {
+  return [...(scan.snapshot.velero?.backups ?? [])]
+    .sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0))
+    .map((b) => ({
+      name: b.metadata?.name ?? '',
+      schedule: b.metadata?.labels?.[SCHEDULE_LABEL] ?? null,
+      phase: b.status?.phase ?? '',
+      startTimestamp: b.status?.startTimestamp ?? null,
+      completionTimestamp: b.status?.completionTimestamp ?? null,
+    }));
+}
+
+/** GET /api/v1/schedules: every Schedule's next backup with its effective options, validation and counts. */
+export function schedulesBody(scan: Scan): SchedulesResponse {
+  const ctx = optionsContext(scan.snapshot);
+  const backups = backupSummaries(scan);
+  const schedules = (scan.snapshot.velero?.schedules ?? []).map((schedule): ScheduleSummary => {
+    const name = schedule.metadata?.name ?? '';
+    const effective = scheduleOptions(schedule, ctx);
+    const view = scan.view(effective);
+    const last = backups.find((b) => b.schedule === name) ?? null;
+    const valid = effective.validationErrors.length === 0 && effective.resourcePolicy.state !== 'unreadable';
+    const verdicts = view.result.verdicts;
+    return {
+      name,
+      paused: schedule.spec?.paused === true,
+      phase: schedule.status?.phase ?? '',
+      cron: schedule.spec?.schedule ?? '',
+      validationErrors: effective.validationErrors,
+      effective: {
+        includedNamespaces: effective.includedNamespaces.value,
+        excludedNamespaces: effective.excludedNamespaces.value,
+        namespacesInScope: effective.namespacesInScope,
+        defaultVolumesToFsBackup: effective.defaultVolumesToFsBackup,
+        backupExcludePVC: effective.backupExcludePVC,
+        snapshotVolumes: effective.snapshotVolumes,
+        snapshotMoveData: effective.snapshotMoveData,
+        resourcePolicy: effective.resourcePolicy.state === 'none' ? null : effective.resourcePolicy.name,
+        resourcePolicyState: effective.resourcePolicy.state,
+      },
+      lastBackup: last && { name: last.name, phase: last.phase, startTimestamp: last.startTimestamp },
+      counts: valid ? {
+        pods: new Set(verdicts.map((v) => `${v.namespace}/${v.pod}`)).size,
+        volumes: verdicts.length,
+        fsBackup: verdicts.filter((v) => v.action === 'fs-backup').length,
+        skip: verdicts.filter((v) => v.action === 'skip').length,
+        skippedPvcVolumes: verdicts.filter((v) => v.action === 'skip' && v.pvc !== null).length,
+      } : null,
+    };
+  });
+  const policyConfigMaps = (scan.snapshot.velero?.configMaps ?? [])
+    .filter((cm) => Object.keys(cm.data ?? {}).length === 1)
+    .map((cm) => cm.metadata?.name ?? '')
+    .sort();
+  const header = scanHeader(scan, resolveSelection(scan.snapshot, { kind: 'whatIf', whatIf: {} }));
+  return { ...header, schedules, backups, policyConfigMaps };
 }

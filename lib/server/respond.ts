@@ -5,6 +5,7 @@ import { BadParameter, parseQuery, type ParsedQuery } from '../api/params';
 import type { Scan } from '../scan';
 import { clusterErrorResponse } from './cluster-error';
 import { NotFound } from './queries';
+import { UnknownBackup } from './selection';
 import { getScanner } from './scanner';
 
 export function errorJson(status: number, error: ApiError['error']): Response {
@@ -34,6 +35,7 @@ export async function withScan(request: Request, build: (scan: Scan, query: Pars
   } catch (error) {
     if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
     if (error instanceof NotFound) return errorJson(404, { kind: 'notFound', message: error.message });
+    if (error instanceof UnknownBackup) return errorJson(404, { kind: 'notFound', parameter: error.parameter, message: error.message });
     throw error;
   }
 }

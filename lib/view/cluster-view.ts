@@ -9,10 +9,15 @@ import type { Action, BackupOptions, VolumeVerdict } from '../rules/types';
 import { decideVolumes, type DecideResult } from '../rules/verdict';
 import { groupBy } from '../util/group-by';
 import { pvSourceType } from '../rules/volume-type';
+import { policyMatcher } from '../rules/policy/index';
+import { engineInput } from '../velero/backup-options/engine-input';
+import type { EffectiveOptions } from '../velero/backup-options/types';
 import { VOLUMES_TO_BACKUP_ANNOTATION, VOLUMES_TO_EXCLUDE_ANNOTATION } from '../velero/pod-volumes';
 
 export interface ClusterView {
+  /** The engine's mode switches for this backup. */
   options: BackupOptions;
+  effective: EffectiveOptions;
   result: DecideResult;
   byNamespace: Map<string, VolumeVerdict[]>;
   /** "namespace/pod" → 1-based position in Velero's processing order within its namespace. */
@@ -21,8 +26,12 @@ export interface ClusterView {
   clusterLint: Map<string, LintFinding[]>;
 }
 
-export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, options: BackupOptions): ClusterView {
-  const result = decideVolumes({ snapshot, options, index });
+export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, effective: EffectiveOptions): ClusterView {
+  const { options, scope } = engineInput(effective);
+  // A backup Velero would refuse, or whose policy cannot be read, has no verdicts to show.
+  const blocked = effective.validationErrors.length > 0 || effective.resourcePolicy.state === 'unreadable' || effective.resourcePolicy.state === 'invalid';
+  const policy = effective.resourcePolicy.state === 'ok' ? policyMatcher(effective.resourcePolicy.policy) : null;
+  const result = decideVolumes({ snapshot, options, index, policy, scope: blocked ? { ...scope, namespaces: new Set() } : scope });
   const processingIndex = new Map<string, number>();
   const perNamespace = new Map<string, number>();
   for (const key of result.processingOrder) {
@@ -33,6 +42,7 @@ export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, 
   }
   return {
     options,
+    effective,
     result,
     byNamespace: groupBy(result.verdicts, (v) => v.namespace),
     processingIndex,

@@ -7,9 +7,9 @@ import { NamespaceView } from '@/components/namespace-view';
 import { BadParameter, namespaceParam } from '@/lib/api/params';
 import { queryKeys } from '@/lib/client/api';
 import { getQueryClient } from '@/lib/client/get-query-client';
-import { optionsFrom, type SearchParams } from '@/lib/client/view-state';
+import type { SearchParams } from '@/lib/client/view-state';
 import { NotFound, graphBody } from '@/lib/server/queries';
-import { loadFromScan } from '../../_data/load';
+import { backupOf, loadFromScan } from '../../_data/load';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,11 +22,20 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     if (error instanceof BadParameter) notFound();
     throw error;
   }
-  const options = optionsFrom(await searchParams);
+  const chosen = backupOf(await searchParams);
+  if ('error' in chosen) {
+    return (
+      <main className="p-6">
+        <h1 className="text-2xl font-semibold">Namespace {namespace}</h1>
+        <ClusterProblem error={chosen.error} />
+      </main>
+    );
+  }
+  const { selection, backup } = chosen;
   let missing = false;
   const loaded = await loadFromScan((scan) => {
     try {
-      return graphBody(scan, { options, namespaces: [namespace] });
+      return graphBody(scan, { backup, namespaces: [namespace] });
     } catch (error) {
       if (error instanceof NotFound) {
         missing = true;
@@ -45,7 +54,7 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     );
   }
   const queryClient = getQueryClient();
-  queryClient.setQueryData(queryKeys.graph(namespace, options), loaded.data);
+  queryClient.setQueryData(queryKeys.graph(namespace, selection), loaded.data);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense>

@@ -1,0 +1,34 @@
+// Schedules page: prefetch the schedules answer on the server (same JSON and query key as the client uses).
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { ClusterProblem } from '@/components/cluster-problem';
+import { SchedulesView } from '@/components/schedules-view';
+import { queryKeys } from '@/lib/client/api';
+import { getQueryClient } from '@/lib/client/get-query-client';
+import { schedulesBody } from '@/lib/server/queries';
+import { loadFromScan } from '../_data/load';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Schedules · Backup Lens' };
+
+export default async function SchedulesPage() {
+  const loaded = await loadFromScan((scan) => schedulesBody(scan));
+  if ('error' in loaded) {
+    return (
+      <main className="p-6">
+        <h1 className="text-2xl font-semibold">Schedules</h1>
+        <ClusterProblem error={loaded.error} />
+      </main>
+    );
+  }
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(queryKeys.schedules(), loaded.data);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Suspense>
+        <SchedulesView />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

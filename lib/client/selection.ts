@@ -1,0 +1,34 @@
+// The backup a page shows lives in its URL: schedule=NAME, backup=NAME, or what-if parameters. Pages pass the
+// same parameters to /api/v1, so a link reproduces the view and the query cache is keyed by them.
+import { BACKUP_SELECTION_KEYS } from '../api/params';
+import type { SchedulesResponse } from '../api/types';
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The selection parameters of a URL, in a canonical order (the query key). */
+export function selectionParams(source: ParamSource): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of [...BACKUP_SELECTION_KEYS].sort()) {
+    const value = source instanceof URLSearchParams ? source.get(key) : source[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text !== undefined && text !== null && text !== '') out.set(key, text);
+  }
+  return out;
+}
+
+export const selectionKey = (source: ParamSource): string => selectionParams(source).toString();
+
+/** A query string with the selection replaced by `next` and every other parameter kept. */
+export function withSelection(current: URLSearchParams | string, next: Record<string, string>): string {
+  const params = new URLSearchParams(current);
+  for (const key of BACKUP_SELECTION_KEYS) params.delete(key);
+  for (const [key, value] of Object.entries(next)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The backup a page opens on when its URL names none: the first enabled Schedule, else null (Velero's defaults). */
+export function defaultSchedule(schedules: Pick<SchedulesResponse, 'schedules'>['schedules']): string | null {
+  const enabled = schedules.find((s) => !s.paused && s.phase !== 'FailedValidation' && s.validationErrors.length === 0);
+  return enabled?.name ?? null;
+}

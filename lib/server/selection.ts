@@ -1,0 +1,53 @@
+// The backup a query asks for, as the options Velero would run it with: a Schedule's next backup, an existing
+// Backup's spec, or a what-if. An unknown schedule or backup is a NotFound naming it.
+import type { BackupQuery } from '../api/params';
+import type { BackupSelection } from '../api/types';
+import type { ClusterSnapshot } from '../model/kube';
+import { parseResourcePolicy } from '../rules/policy/index';
+import { backupOptions, scheduleOptions, whatIfOptions } from '../velero/backup-options/builders';
+import type { OptionsContext } from '../velero/backup-options/effective';
+
+export class UnknownBackup extends Error {
+  constructor(readonly parameter: 'schedule' | 'backup', readonly objectName: string) {
+    super(`${parameter === 'schedule' ? 'Schedule' : 'Backup'} ${JSON.stringify(objectName)} was not found in the Velero namespace.`);
+  }
+}
+
+export function optionsContext(snapshot: ClusterSnapshot): OptionsContext {
+  return {
+    velero: snapshot.velero,
+    namespaces: snapshot.namespaces,
+    veleroNamespace: snapshot.veleroNamespace,
+    incomplete: snapshot.incomplete,
+    parsePolicy: parseResourcePolicy,
+  };
+}
+
+export function resolveSelection(snapshot: ClusterSnapshot, query: BackupQuery): BackupSelection {
+  const ctx = optionsContext(snapshot);
+  switch (query.kind) {
+    case 'schedule': {
+      const schedule = snapshot.velero?.schedules?.find((s) => s.metadata?.name === query.name);
+      if (!schedule) throw new UnknownBackup('schedule', query.name);
+      return { ref: { kind: 'schedule', name: query.name }, label: `Schedule ${query.name}`, effective: scheduleOptions(schedule, ctx) };
+    }
+    case 'backup': {
+      const backup = snapshot.velero?.backups?.find((b) => b.metadata?.name === query.name);
+      if (!backup) throw new UnknownBackup('backup', query.name);
+      return { ref: { kind: 'backup', name: query.name }, label: `Backup ${query.name}`, effective: backupOptions(backup, ctx) };
+    }
+    case 'whatIf':
+      return { ref: { kind: 'whatIf' }, label: 'What-if', effective: whatIfOptions(query.whatIf, ctx) };
+  }
+}
+
+/** The Schedule a page opens on when its URL names no backup: the first enabled, valid one by name; else null. */
+export function defaultScheduleName(snapshot: ClusterSnapshot): string | null {
+  const ctx = optionsContext(snapshot);
+  const schedules = [...(snapshot.velero?.schedules ?? [])].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+  for (const schedule of schedules) {
+    if (schedule.spec?.paused === true || schedule.status?.phase === 'FailedValidation') continue;
+    if (scheduleOptions(schedule, ctx).validationErrors.length === 0) return schedule.metadata?.name ?? null;
+  }
+  return null;
+}
