@@ -5,7 +5,9 @@ import type { ClaimInfo, PodInfo } from '@/lib/api/types';
 import type { LintFinding } from '@/lib/rules/lint';
 import { CHECKS, REASONS } from '@/lib/rules/reasons';
 import type { VolumeVerdict } from '@/lib/rules/types';
+import type { PolicyState } from '@/lib/velero/backup-options/types';
 import { AnnotationValue } from './annotation-value';
+import { PolicyRule, type FilterDataRow } from './policy-rule';
 import { VerdictBadge } from './verdict-badge';
 
 interface Props {
@@ -14,6 +16,24 @@ interface Props {
   podVerdicts: VolumeVerdict[];
   claim: ClaimInfo | null;
   lint: LintFinding[];
+  /** The selected backup's resource policy, to show the rule that decided a verdict. */
+  policy?: PolicyState;
+}
+
+/** The filter data a policy's conditions saw, as rows (velero-rules.md §7 table). */
+function filterDataRows(data: NonNullable<NonNullable<VolumeVerdict['evidence']['policy']>['data']>): FilterDataRow[] {
+  const from = { pv: 'the PersistentVolume', podVolume: 'the pod volume itself', claim: 'the claim only (its PV cannot be resolved)' }[data.from];
+  const rows: FilterDataRow[] = [
+    { label: 'Taken from', value: from },
+    { label: 'capacity', value: data.capacity ?? '0' },
+    { label: 'storageClass', value: data.storageClass || '""' },
+    { label: 'volumeType', value: data.volumeType || '"" (none)' },
+  ];
+  if (data.nfs) rows.push({ label: 'nfs', value: `${data.nfs.server}:${data.nfs.path}` });
+  if (data.csi) rows.push({ label: 'csi', value: `${data.csi.driver}${Object.keys(data.csi.volumeAttributes).length ? ` ${JSON.stringify(data.csi.volumeAttributes)}` : ''}` });
+  rows.push({ label: 'pvcLabels', value: data.pvcLabels ? JSON.stringify(data.pvcLabels) : 'none' });
+  rows.push({ label: 'pvcPhase', value: data.pvcPhase || '""' });
+  return rows;
 }
 
 const POLICY_CHECKS = new Set(['B8', 'B9', 'B10', 'E2']);
@@ -81,7 +101,7 @@ function Evidence({ verdict }: { verdict: VolumeVerdict }) {
   );
 }
 
-export function DetailPanel({ pod, verdict, podVerdicts, claim, lint }: Props) {
+export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy }: Props) {
   if (!pod) {
     return <aside aria-label="Details" className="text-sm text-slate-500">Select a volume in the table or a node in the graph to see why Velero decides as it does.</aside>;
   }
@@ -97,6 +117,10 @@ export function DetailPanel({ pod, verdict, podVerdicts, claim, lint }: Props) {
           <p className="mt-1">{verdict.explanation}</p>
           {verdict.backupError && <p className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">Velero reports an error for this pod: the backup ends PartiallyFailed.</p>}
           <Evidence verdict={verdict} />
+          {verdict.evidence.policy && policy?.state === 'ok' && policy.policy.volumePolicies[verdict.evidence.policy.index - 1] && (
+            <PolicyRule configMap={policy.name} rule={policy.policy.volumePolicies[verdict.evidence.policy.index - 1] as NonNullable<(typeof policy.policy.volumePolicies)[number]>}
+              filterData={verdict.evidence.policy.data ? filterDataRows(verdict.evidence.policy.data) : []} />
+          )}
           <details className="mt-2" open>
             <summary className="cursor-pointer text-xs font-medium">Velero&apos;s checks, in order</summary>
             <CheckChain verdict={verdict} />

@@ -13,6 +13,7 @@ import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { DetailPanel } from './detail-panel';
 import { ScanNotices } from './scan-notices';
+import { ValidationErrors } from './validation-errors';
 import { VolumesTable, type VolumeFilters, type VolumeSort } from './volumes-table';
 
 const VolumeGraph = dynamic(() => import('./volume-graph'), { ssr: false, loading: () => <p role="status" className="p-4 text-sm">Loading the graph…</p> });
@@ -65,6 +66,7 @@ export function NamespaceView({ namespace }: { namespace: string }) {
     <>
       <AppHeader header={data ?? null} />
       {data && <ScanNotices header={data} />}
+      {data && <ValidationErrors header={data} />}
       <main className="mx-auto max-w-[1600px] px-4 py-4">
         <nav aria-label="Breadcrumb" className="text-sm"><Link href={`/${selectionQuery(options)}`} className="text-blue-700 hover:underline dark:text-blue-300">All namespaces</Link> / <span className="font-mono">{namespace}</span></nav>
         {query.error instanceof ApiFailure && !data && <ClusterProblem error={query.error.error} />}
@@ -90,7 +92,7 @@ export function NamespaceView({ namespace }: { namespace: string }) {
                   onFilters={(change) => navigate(Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v === false || v === '' ? null : String(v)])))}
                   onSelect={selectVolume} />
               </div>
-              <DetailPanel pod={selection?.pod ?? null} verdict={selection?.verdict ?? null} podVerdicts={selection?.podVerdicts ?? []} claim={selection?.claim ?? null} lint={selection?.lint ?? []} />
+              <DetailPanel pod={selection?.pod ?? null} verdict={selection?.verdict ?? null} podVerdicts={selection?.podVerdicts ?? []} claim={selection?.claim ?? null} lint={selection?.lint ?? []} policy={data.backup.effective.resourcePolicy} />
             </div>
           </>
         )}

@@ -8,6 +8,7 @@ import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { NamespaceTable } from './namespace-table';
 import { ScanNotices } from './scan-notices';
+import { ValidationErrors } from './validation-errors';
 import { VolumeSearch } from './volume-search';
 
 export function Overview() {
@@ -19,6 +20,7 @@ export function Overview() {
     <>
       <AppHeader header={data ?? null} />
       {data && <ScanNotices header={data} />}
+      {data && <ValidationErrors header={data} />}
       <main className="mx-auto max-w-[1600px] px-4 py-4">
         {query.error instanceof ApiFailure && !data && <ClusterProblem error={query.error.error} />}
         {!data && query.isPending && <p role="status">Reading the cluster…</p>}

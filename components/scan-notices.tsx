@@ -3,7 +3,7 @@ import type { ScanHeader } from '@/lib/api/types';
 
 export function ScanNotices({ header }: { header: ScanHeader }) {
   const { incomplete, assumptions } = header;
-  const assumed: string[] = [];
+  const assumed: string[] = [...header.velero.notices.map((n) => (n.assumption ? `${n.message} ${n.assumption}` : n.message)), ...header.backup.effective.assumptions];
   if (assumptions.nodeAgentAssumed) assumed.push(`The Velero namespace "${assumptions.veleroNamespace}" was not seen, so a node-agent is assumed on every node.`);
   if (assumptions.pvsUnknown) assumed.push('PersistentVolumes could not be read: hostPath PVs and missing PVs are not detected.');
   if (assumptions.claimsUnknownIn.length) assumed.push(`Claims could not be read in ${assumptions.claimsUnknownIn.join(', ')}: missing claims are not detected there.`);
@@ -23,7 +23,12 @@ export function ScanNotices({ header }: { header: ScanHeader }) {
           </ul>
         </>
       )}
-      {assumed.map((text) => <p key={text} className="mt-1">{text}</p>)}
+      {assumed.length > 0 && (
+        <>
+          <h2 className="mt-1 font-semibold">What the prediction assumes</h2>
+          <ul className="mt-1 list-disc pl-5">{assumed.map((text) => <li key={text}>{text}</li>)}</ul>
+        </>
+      )}
     </section>
   );
 }

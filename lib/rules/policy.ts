@@ -1,6 +1,7 @@
 // The seam where Velero's volume policies (velero-rules.md §7) enter the decision, at B8–B10 and E2.
 // No policy is evaluated until a matcher is passed in; without one, B8–B10 and E2 do not run, as in Velero.
 import type { PersistentVolume, PersistentVolumeClaim, Volume } from '../model/kube';
+import type { FilterData } from './policy/filter-data';
 
 export type PolicyActionType = 'skip' | 'snapshot' | 'fs-backup' | 'custom';
 
@@ -10,6 +11,8 @@ export interface PolicyMatch {
   action: PolicyActionType;
   /** The matched policy's conditions in one line (e.g. `storageClass gp3; capacity 0,10Gi`), for the detail panel. */
   conditions?: string;
+  /** What the conditions saw for this volume (the PV's class and size, never the claim's). */
+  data?: FilterData;
 }
 
 /**

@@ -1,4 +1,5 @@
 // The verdict engine's vocabulary: backup options in, one tagged verdict per pod volume out.
+import type { FilterData } from './policy/filter-data';
 
 export type Action = 'fs-backup' | 'skip';
 
@@ -83,7 +84,7 @@ export interface Evidence {
   /** Init containers / native sidecars that mount the volume though no regular container does (notMounted). */
   initContainers?: string[];
   /** 1-based index and action of the matching volume policy (B9/E2), and a one-line summary of its conditions. */
-  policy?: { index: number; action: string; conditions?: string };
+  policy?: { index: number; action: string; conditions?: string; data?: FilterData };
 }
 
 export interface VolumeVerdict {

@@ -35,7 +35,7 @@ const POLICY_REASONS: { readonly [action in PolicyActionType]: ReasonCode } = {
 
 /** evidence.policy: the 1-based index, the action and (when the matcher gives it) the conditions' summary. */
 export function policyEvidence(match: PolicyMatch): NonNullable<Evidence['policy']> {
-  return { index: match.index, action: match.action, ...(match.conditions ? { conditions: match.conditions } : {}) };
+  return { index: match.index, action: match.action, ...(match.conditions ? { conditions: match.conditions } : {}), ...(match.data ? { data: match.data } : {}) };
 }
 
 /** The annotation read in this mode, split exactly as Velero splits it. */

@@ -106,7 +106,9 @@ describe('conditions', () => {
 describe('actions and first match', () => {
   it.each(['skip', 'snapshot', 'fs-backup', 'custom'] as const)('reports action %s with the 1-based index and a summary of the conditions', (action) => {
     const policy = policyOf(`version: v1\nvolumePolicies:\n- conditions: {volumeTypes: [nfs]}\n  action: {type: skip}\n- conditions: {storageClass: [standard], capacity: "0,20Gi"}\n  action: {type: ${action}}\n`);
-    expect(policyMatcher(policy).match(onPv(pv('pv-data')))).toEqual({ index: 2, action, conditions: 'capacity 0,20Gi; storageClass standard' });
+    const match = policyMatcher(policy).match(onPv(pv('pv-data')));
+    expect(match).toMatchObject({ index: 2, action, conditions: 'capacity 0,20Gi; storageClass standard' });
+    expect(match?.data).toMatchObject({ from: 'pv', storageClass: 'standard' });
   });
 
   it('the first matching policy wins even when a later one also matches', () => {

@@ -97,7 +97,7 @@ export function policyMatcher(policy: ResourcePolicy): VolumePolicyMatcher {
   return {
     match(target: PolicyTarget): PolicyMatch | null {
       const hit = firstHit(compiled, target);
-      return hit ? { index: hit.policy.index, action: hit.policy.action.type, conditions: summarizeConditions(hit.policy.conditions) } : null;
+      return hit ? { index: hit.policy.index, action: hit.policy.action.type, conditions: summarizeConditions(hit.policy.conditions), data: hit.data } : null;
     },
   };
 }
