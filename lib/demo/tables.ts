@@ -40,7 +40,7 @@ const COLUMNS: Record<DemoResource, Column[]> = {
     ['Claim', (o) => (get(o, 'spec', 'claimRef') ? `${get(o, 'spec', 'claimRef', 'namespace')}/${get(o, 'spec', 'claimRef', 'name')}` : '')],
     ['StorageClass', (o) => get(o, 'spec', 'storageClassName') ?? ''], created,
   ],
-  configmaps: [name, ['Data', (o) => Object.keys((get(o, 'data') as J | undefined) ?? {}).length], created],
+  configmaps: [name, ['Data', (o) => Object.keys((get(o, 'data') as J | undefined) ?? {}).length + Object.keys((get(o, 'binaryData') as J | undefined) ?? {}).length], created],
   deployments: [
     name, ['Ready', (o) => `${text(get(o, 'status', 'readyReplicas')) || 0}/${text(get(o, 'spec', 'replicas')) || 0}`],
     ['Up-to-date', (o) => text(get(o, 'status', 'updatedReplicas')) || 0], ['Available', (o) => text(get(o, 'status', 'availableReplicas')) || 0], created,
