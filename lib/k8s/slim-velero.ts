@@ -91,12 +91,12 @@ export function slimVolumeSnapshotLocation(raw: unknown): VolumeSnapshotLocation
 
 const PVB_LABELS = ['velero.io/backup-name', 'velero.io/backup-uid', 'velero.io/pvc-uid'];
 
-/** PodVolumeBackups can number tens of thousands: name, the three labels, the claim annotation, pod, volume, outcome. */
+/** PodVolumeBackups can number tens of thousands: name, the three labels, the claim annotation, pod, volume, outcome (no uid, kind or tags). */
 export function slimPodVolumeBackup(raw: unknown): PodVolumeBackup {
   const o = obj(raw) ?? {};
   const m = obj(o.metadata) ?? {};
   const labels = stringMap(m.labels) ?? {};
-  const metadata: ObjectMeta = pick(m, { name: str, namespace: str, uid: str, creationTimestamp: str });
+  const metadata: ObjectMeta = pick(m, { name: str, namespace: str });
   metadata.labels = Object.fromEntries(PVB_LABELS.filter((k) => labels[k] !== undefined).map((k) => [k, labels[k] as string]));
   const claim = stringMap(m.annotations)?.['velero.io/pvc-name'];
   if (claim !== undefined) metadata.annotations = { 'velero.io/pvc-name': claim };
@@ -104,7 +104,7 @@ export function slimPodVolumeBackup(raw: unknown): PodVolumeBackup {
   const pod = obj(spec.pod);
   return {
     metadata,
-    spec: { ...pick(spec, { node: str, volume: str, backupStorageLocation: str, uploaderType: str }), ...(pod ? { pod: pick(pod, { kind: str, namespace: str, name: str, uid: str }) } : {}) },
+    spec: { ...pick(spec, { node: str, volume: str, backupStorageLocation: str, uploaderType: str }), ...(pod ? { pod: pick(pod, { namespace: str, name: str, uid: str }) } : {}) },
     status: pick(obj(o.status) ?? {}, {
       phase: str, message: str, snapshotID: str, startTimestamp: str, completionTimestamp: str,
       progress: (v) => (obj(v) ? pick(obj(v) as Json, { totalBytes: num, bytesDone: num }) : undefined),
