@@ -1,5 +1,6 @@
-// `npm run demo -- [--port N] [--pods N] [--big-namespace NAME:PVCS] [--kubeconfig PATH]`: run the demo cluster
-// alone (seeded, or generated with --pods) until Ctrl-C. Prints one JSON line {"ready":…} for scripts.
+// `npm run demo -- [--port N] [--pods N] [--big-namespace NAME:PVCS] [--kubeconfig PATH] [--no-velero]`: run the demo
+// cluster alone (seeded, or generated with --pods; --no-velero: a cluster where Velero is not installed) until Ctrl-C.
+// Prints one JSON line {"ready":…} for scripts.
 import { generateCluster } from './generate';
 import { seededCluster } from './scenarios';
 import { startDemoCluster } from './server';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const objects = pods
     ? generateCluster({ pods: Number(pods), seed: 42, ...(big ? { bigNamespace: { name: big[0] ?? 'big', pvcs: Number(big[1] ?? 2000) } } : {}) })
     : seededCluster();
-  const demo = await startDemoCluster({ objects, port: Number(arg('port') ?? 0), ...(arg('kubeconfig') ? { kubeconfigPath: arg('kubeconfig') } : {}) });
+  const demo = await startDemoCluster({ objects, port: Number(arg('port') ?? 0), velero: !process.argv.includes('--no-velero'), ...(arg('kubeconfig') ? { kubeconfigPath: arg('kubeconfig') } : {}) });
   console.log(JSON.stringify({ ready: true, url: demo.url, kubeconfig: demo.kubeconfigPath, pods: objects.pods.length }));
   console.error(`Demo cluster on ${demo.url} (${objects.pods.length} pods)\nTry: kubectl --kubeconfig ${demo.kubeconfigPath} get pods -A`);
   const stop = () => void demo.close().then(() => process.exit(0));

@@ -1,6 +1,7 @@
 // Request handling of the demo cluster: routing, auth, faults, list pages, gets and watches.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { KINDS, RESOURCE_LIST, VERSION, toTable, wantsTable } from './discovery';
+import { KINDS, RESOURCE_LIST, VERSION, apiGroup, apiGroupList, resourceList, toTable, wantsTable } from './discovery';
+import { RESOURCE_INFO, apiVersionOf } from './resources';
 import { SelectorError, selectorMatcher } from './selectors';
 import { NAMESPACED, RESOURCES, type DemoStore, type KubeObject } from './store';
 import type { DemoFaults, DemoResource, RequestLogEntry } from './types';
@@ -13,6 +14,8 @@ export interface ServerState {
   requests: RequestLogEntry[];
   started: number;
   openWatches: Set<() => void>;
+  /** Resources this demo serves (a demo without Velero serves no velero.io resource). */
+  served: (resource: DemoResource) => boolean;
 }
 
 type J = Record<string, unknown>;
@@ -30,8 +33,9 @@ export function statusBody(code: number, reason: string, message: string, detail
 
 const scopeText = (resource: string, namespace: string | null) => (namespace ? `in the namespace "${namespace}"` : 'at the cluster scope');
 
-function forbiddenBody(verb: string, resource: string, namespace: string | null): J {
-  return statusBody(403, 'Forbidden', `${resource} is forbidden: User "demo" cannot ${verb} resource "${resource}" in API group "" ${scopeText(resource, namespace)}`, { kind: resource });
+function forbiddenBody(verb: string, resource: DemoResource, namespace: string | null): J {
+  const group = RESOURCE_INFO[resource].group;
+  return statusBody(403, 'Forbidden', `${resource} is forbidden: User "demo" cannot ${verb} resource "${resource}" in API group "${group}" ${scopeText(resource, namespace)}`, { group, kind: resource });
 }
 
 interface Route {
@@ -40,12 +44,21 @@ interface Route {
   name: string | null;
 }
 
-/** /api/v1/{res}, /api/v1/{res}/{name}, /api/v1/namespaces/{ns}, /api/v1/namespaces/{ns}/{res}[/{name}]. */
-function route(parts: string[]): Route | 'unknown' | 'secret' {
-  const [, , res, a, b, c, ...rest] = parts;
+/**
+ * {prefix}/{res}, {prefix}/{res}/{name}, /api/v1/namespaces/{ns}, {prefix}/namespaces/{ns}/{res}[/{name}], where
+ * prefix is /api/v1 or /apis/{group}/{version} and the resource must be served in that group/version.
+ */
+function route(parts: string[], served: (r: DemoResource) => boolean): Route | 'unknown' | 'secret' {
+  const core = parts[0] === 'api' && parts[1] === 'v1';
+  if (!core && !(parts[0] === 'apis' && parts.length >= 4)) return 'unknown';
+  const group = core ? '' : (parts[1] ?? '');
+  const version = core ? 'v1' : (parts[2] ?? '');
+  const [res, a, b, c, ...rest] = parts.slice(core ? 2 : 3);
   if (rest.length > 0) return 'unknown';
-  const known = (r: string | undefined): r is DemoResource => RESOURCES.includes(r as DemoResource);
-  if (res === 'secrets' || b === 'secrets') return 'secret';
+  const known = (r: string | undefined): r is DemoResource =>
+    RESOURCES.includes(r as DemoResource) && RESOURCE_INFO[r as DemoResource].group === group && RESOURCE_INFO[r as DemoResource].version === version && served(r as DemoResource);
+  if (core && (res === 'secrets' || b === 'secrets')) return 'secret';
+  if (!core && res === 'namespaces' && b === undefined) return 'unknown';
   if (res === 'namespaces' && a !== undefined && b !== undefined) {
     return known(b) && NAMESPACED.has(b) ? { resource: b, namespace: decodeURIComponent(a), name: c === undefined ? null : decodeURIComponent(c) } : 'unknown';
   }
@@ -128,7 +141,7 @@ function serveList(state: ServerState, req: IncomingMessage, res: ServerResponse
   const rv = position?.rv ?? store.resourceVersion;
   const metadata: J = { resourceVersion: String(rv), ...(more ? { continue: encodeContinue(rv, last) } : {}) };
   if (wantsTable(req.headers.accept)) return send(state, req, res, 200, toTable(r.resource, items, metadata));
-  send(state, req, res, 200, { kind: `${KINDS[r.resource]}List`, apiVersion: 'v1', metadata, items });
+  send(state, req, res, 200, { kind: `${KINDS[r.resource]}List`, apiVersion: apiVersionOf(r.resource), metadata, items });
 }
 
 export function handleRequest(state: ServerState, req: IncomingMessage, res: ServerResponse): void {
@@ -142,9 +155,14 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     const auth = req.headers.authorization ?? '';
     if (state.faults.rejectAllTokens || auth !== `Bearer ${state.token}`) return send(state, req, res, 401, statusBody(401, 'Unauthorized', 'Unauthorized'));
     if (url.pathname === '/api') return send(state, req, res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
-    if (url.pathname === '/apis') return send(state, req, res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
     if (url.pathname === '/api/v1') return send(state, req, res, 200, RESOURCE_LIST);
-    const r = parts[0] === 'api' && parts[1] === 'v1' ? route(parts) : 'unknown';
+    if (parts[0] === 'apis' && parts.length <= 3) {
+      if (state.faults.forbidDiscovery) return send(state, req, res, 403, statusBody(403, 'Forbidden', `forbidden: User "demo" cannot get path "${url.pathname}"`));
+      const doc = parts.length === 1 ? apiGroupList(state.served) : parts.length === 2 ? apiGroup(parts[1] ?? '', state.served) : resourceList(parts[1] ?? '', parts[2] ?? '', state.served);
+      if (doc) return send(state, req, res, 200, parts.length === 2 ? { kind: 'APIGroup', apiVersion: 'v1', ...doc } : doc);
+      return send(state, req, res, 404, statusBody(404, 'NotFound', 'the server could not find the requested resource'));
+    }
+    const r = route(parts, state.served);
     if (r === 'secret') return send(state, req, res, 404, statusBody(404, 'NotFound', 'the demo cluster serves no secrets', { kind: 'secrets' }));
     if (r === 'unknown') return send(state, req, res, 404, statusBody(404, 'NotFound', 'the server could not find the requested resource'));
     const watch = url.searchParams.get('watch');
@@ -152,7 +170,8 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     const clusterWide = r.namespace === null && !r.name;
     const forbiddenNs = r.namespace !== null && (state.faults.forbidNamespaces ?? []).includes(r.namespace);
     const forbiddenAll = (state.faults.forbidClusterWide ?? []).includes(r.resource) && (clusterWide || !NAMESPACED.has(r.resource));
-    if (forbiddenNs || forbiddenAll) return send(state, req, res, 403, forbiddenBody(verb, r.resource, r.namespace));
+    const forbiddenResource = (state.faults.forbidResources ?? []).includes(r.resource);
+    if (forbiddenNs || forbiddenAll || forbiddenResource) return send(state, req, res, 403, forbiddenBody(verb, r.resource, r.namespace));
     if (verb !== 'get') {
       let matches: (o: KubeObject) => boolean;
       try {
@@ -165,7 +184,7 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     }
     const object = state.store.get(r.resource, NAMESPACED.has(r.resource) ? r.namespace : null, r.name ?? '');
     if (!object) return send(state, req, res, 404, statusBody(404, 'NotFound', `${r.resource} "${r.name}" not found`, { name: r.name, kind: r.resource }));
-    send(state, req, res, 200, { kind: KINDS[r.resource], apiVersion: 'v1', ...object });
+    send(state, req, res, 200, { kind: KINDS[r.resource], apiVersion: apiVersionOf(r.resource), ...object });
   };
   const latency = state.faults.latencyMs ?? 0;
   if (latency > 0) setTimeout(run, latency);

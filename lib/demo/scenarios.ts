@@ -3,6 +3,7 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../model/kube';
 import { claim, namespace, pod, pvFor, pvc } from './objects';
 import type { DemoObjects } from './types';
+import { veleroInstallation } from './velero-scenarios';
 
 const BACKUP = 'backup.velero.io/backup-volumes';
 const EXCLUDES = 'backup.velero.io/backup-volumes-excludes';
@@ -20,7 +21,8 @@ export const SCENARIO_NOTES: Record<string, string> = {
   mistakes: 'Annotation mistakes: a space after a comma, a claim name instead of a volume name, wrong case, both annotations.',
   edge: 'A pod on node-c, where no Velero node-agent runs.',
   locked: 'A namespace that e2e tests make forbidden (403) to show partial reads.',
-  velero: 'Velero itself: the server and the node-agent DaemonSet on node-a and node-b.',
+  scratch: 'Labelled velero.io/exclude-from-backup=true: Velero appends it to every backup\'s excludedNamespaces.',
+  velero: 'Velero itself: the server, the node-agent DaemonSet on node-a and node-b, Schedules, Backups and policies (velero-scenarios.ts).',
 };
 
 function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: PersistentVolume[] } {
@@ -36,7 +38,7 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
 
   // shop — postgres-N: data optedIn / defaultFsBackup; kube-api-access: projected in both modes.
   for (const i of [0, 1]) {
-    bound('shop', `data-postgres-${i}`, { size: '50Gi' });
+    bound('shop', `data-postgres-${i}`, { size: '50Gi', labels: { app: 'postgres' } });
     pods.push(pod({ namespace: 'shop', name: `postgres-${i}`, owner: sts('postgres'), node: i === 0 ? 'node-a' : 'node-b', annotations: { [BACKUP]: 'data' },
       volumes: [claim('data', `data-postgres-${i}`)], containers: [{ name: 'postgres', image: 'postgres:16.4', mounts: { data: '/var/lib/postgresql/data' } }] }));
   }
@@ -88,7 +90,7 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
     volumes: [claim('raw', 'raw-disk')], containers: [{ name: 'ingest', devices: { raw: '/dev/xvdb' } }] }));
   pods.push(pod({ namespace: 'analytics', name: 'etl-0', owner: sts('etl'), annotations: { [BACKUP]: 'staging' },
     volumes: [claim('staging', 'etl-staging')], containers: [{ name: 'etl', mounts: { staging: '/staging' } }] }));
-  claims.push(pvc({ namespace: 'analytics', name: 'etl-archive', volumeName: 'pvc-3f0c2d1e-deleted' }));
+  claims.push(pvc({ namespace: 'analytics', name: 'etl-archive', volumeName: 'pvc-3f0c2d1e-deleted', phase: 'Lost' }));
   pods.push(pod({ namespace: 'analytics', name: 'etl-archiver-0', owner: sts('etl-archiver'), annotations: { [BACKUP]: 'archive' },
     volumes: [claim('archive', 'etl-archive')], containers: [{ name: 'archiver', mounts: { archive: '/archive' } }] }));
   bound('analytics', 'hdfs-name', { storageClass: 'manual' }, { hostPath: { path: '/data/hdfs/name', type: 'DirectoryOrCreate' } });
@@ -139,26 +141,44 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
   pods.push(pod({ namespace: 'locked', name: 'vault-0', owner: sts('vault'), annotations: { [BACKUP]: 'data' },
     volumes: [claim('data', 'vault-data')], containers: [{ name: 'vault', image: 'hashicorp/vault:1.17', mounts: { data: '/vault/data' } }] }));
 
+  // scratch — load-test-0: results optedIn / defaultFsBackup, but the namespace is excluded from every backup by its label.
+  bound('scratch', 'load-results');
+  pods.push(pod({ namespace: 'scratch', name: 'load-test-0', owner: sts('load-test'), annotations: { [BACKUP]: 'results' },
+    volumes: [claim('results', 'load-results')], containers: [{ name: 'k6', image: 'grafana/k6:0.54.0', mounts: { results: '/results' } }] }));
+
   // velero — the server and the node-agent DaemonSet (role=node-agent) on node-a and node-b.
   pods.push(pod({ namespace: 'velero', name: 'velero-6f8d7c5b9-tw4rn', owner: rs('velero-6f8d7c5b9'), labels: { component: 'velero', deploy: 'velero' },
     volumes: [{ name: 'plugins', emptyDir: {} }, { name: 'cloud-credentials', secret: { secretName: 'cloud-credentials' } }, { name: 'scratch', emptyDir: {} }],
     containers: [{ name: 'velero', image: 'velero/velero:v1.18.1', mounts: { plugins: '/plugins', 'cloud-credentials': '/credentials', scratch: '/scratch' } }] }));
   for (const node of ['node-a', 'node-b']) {
-    pods.push(pod({ namespace: 'velero', name: `node-agent-${node.slice(-1)}4d8q`, owner: { kind: 'DaemonSet', name: 'node-agent' }, node, labels: { name: 'node-agent', role: 'node-agent' },
+    pods.push(pod({ namespace: 'velero', name: `node-agent-${node.slice(-1)}4d8q`, owner: { kind: 'DaemonSet', name: 'node-agent' }, node, labels: { component: 'velero', name: 'node-agent', role: 'node-agent' },
       volumes: [{ name: 'host-pods', hostPath: { path: '/var/lib/kubelet/pods', type: '' } }, { name: 'scratch', emptyDir: {} }],
       containers: [{ name: 'node-agent', image: 'velero/velero:v1.18.1', mounts: { 'host-pods': '/host_pods', scratch: '/scratch' } }] }));
   }
   return { pods, claims, pvs };
 }
 
+const NAMESPACE_LABELS: Record<string, Record<string, string>> = {
+  velero: { 'app.kubernetes.io/name': 'velero' },
+  scratch: { 'velero.io/exclude-from-backup': 'true' },
+};
+
+/** The seeded cluster with Velero installed (velero-scenarios.ts) and the configMaps the monitoring pods mount. */
 export function seededCluster(): DemoObjects {
   const { pods, claims, pvs } = build();
   const names = [...new Set([...Object.keys(SCENARIO_NOTES), 'default', 'kube-system'])];
+  const velero = veleroInstallation(pods);
+  const monitoringConfig = (name: string, key: string, value: string) => ({ metadata: { name, namespace: 'monitoring', labels: { app: name.split('-')[0] ?? name } }, data: { [key]: value } });
   return {
-    namespaces: names.map((name) => namespace(name, name === 'velero' ? { 'app.kubernetes.io/name': 'velero' } : {})),
+    namespaces: names.map((name) => namespace(name, NAMESPACE_LABELS[name] ?? {})),
     pods,
     pvcs: claims,
     pvs,
-    configmaps: [],
+    ...velero,
+    configmaps: [
+      monitoringConfig('prometheus-config', 'prometheus.yml', 'global:\n  scrape_interval: 30s\n'),
+      monitoringConfig('grafana-dashboards', 'cluster.json', '{"title":"Cluster"}'),
+      ...velero.configmaps,
+    ],
   };
 }

@@ -1,6 +1,7 @@
 // The demo cluster: a real HTTPS server speaking the Kubernetes API subset Backup Lens and kubectl read
-// (discovery; list, get and watch of namespaces, pods, PVCs, PVs and configmaps; limit/continue; selectors;
-// bearer tokens), with switchable faults for tests. GET only; Secrets do not exist here.
+// (discovery; list, get and watch of namespaces, pods, PVCs, PVs, configmaps, apps/v1 workloads and Velero's
+// velero.io objects; limit/continue; selectors; bearer tokens), with switchable faults for tests. GET only;
+// Secrets do not exist here.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
@@ -9,9 +10,10 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { handleRequest, type ServerState } from './handler';
 import { seededCluster } from './scenarios';
+import { RESOURCE_INFO, VELERO_GROUP } from './resources';
 import { DemoStore } from './store';
 import { demoTls } from './tls';
-import type { DemoCluster, DemoClusterOptions, DemoFaults } from './types';
+import type { DemoCluster, DemoClusterOptions, DemoFaults, DemoResource } from './types';
 
 export const DEMO_CONTEXT = 'backup-lens-demo';
 
@@ -29,8 +31,11 @@ export function demoKubeconfig(url: string, caPem: string, token: string): strin
 export async function startDemoCluster(options: DemoClusterOptions = {}): Promise<DemoCluster> {
   const tls = await demoTls();
   const token = options.token ?? randomBytes(24).toString('hex');
+  // A demo without Velero: the velero.io group is neither discovered nor served (apps/v1 still is).
+  const served = (resource: DemoResource) => options.velero !== false || RESOURCE_INFO[resource].group !== VELERO_GROUP;
   const state: ServerState = {
-    store: new DemoStore(options.objects ?? seededCluster()),
+    store: new DemoStore(options.objects ?? seededCluster(), served),
+    served,
     token,
     faults: { ...options.faults },
     requests: [],

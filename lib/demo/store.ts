@@ -1,5 +1,6 @@
 // The demo cluster's object store: objects per resource kept sorted by namespace/name (the API server's list
 // order), one global resourceVersion counter, and a bounded event history for watches.
+import { ALL_RESOURCES, RESOURCE_INFO } from './resources';
 import type { DemoObjects, DemoResource } from './types';
 
 export type KubeObject = { metadata?: { name?: string; namespace?: string; resourceVersion?: string; [k: string]: unknown }; [k: string]: unknown };
@@ -11,8 +12,8 @@ export interface WatchEvent {
   object: KubeObject;
 }
 
-export const RESOURCES: readonly DemoResource[] = ['namespaces', 'pods', 'persistentvolumeclaims', 'persistentvolumes', 'configmaps'];
-export const NAMESPACED: ReadonlySet<DemoResource> = new Set(['pods', 'persistentvolumeclaims', 'configmaps']);
+export const RESOURCES: readonly DemoResource[] = ALL_RESOURCES;
+export const NAMESPACED: ReadonlySet<DemoResource> = new Set(ALL_RESOURCES.filter((r) => RESOURCE_INFO[r].namespaced));
 const HISTORY = 20_000;
 
 const keyOf = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
@@ -26,13 +27,12 @@ export class DemoStore {
   /** Watches must start at or after this version; older ones were compacted away (410 Gone). */
   private compacted = 0;
 
-  constructor(seed: DemoObjects) {
+  /** `served`: resources to load from the seed (a demo without Velero leaves velero.io out). */
+  constructor(seed: DemoObjects, served: (resource: DemoResource) => boolean = () => true) {
     for (const resource of RESOURCES) this.objects.set(resource, new Map());
-    const lists: Record<DemoResource, unknown[]> = {
-      namespaces: seed.namespaces, pods: seed.pods, persistentvolumeclaims: seed.pvcs, persistentvolumes: seed.pvs, configmaps: seed.configmaps ?? [],
-    };
     for (const resource of RESOURCES) {
-      for (const raw of lists[resource]) this.put(resource, structuredClone(raw) as KubeObject);
+      if (!served(resource)) continue;
+      for (const raw of (seed[RESOURCE_INFO[resource].seed] ?? []) as unknown[]) this.put(resource, structuredClone(raw) as KubeObject);
     }
     this.compacted = this.version;
   }

@@ -1,23 +1,45 @@
 // Contract of the demo cluster: a real HTTPS server speaking the Kubernetes API subset Backup Lens reads.
 import type { Namespace, PersistentVolume, PersistentVolumeClaim, Pod } from '../model/kube';
 
+/** Any object as the API returns it (Velero's custom resources, apps/v1 workloads). */
+export type DemoJson = Record<string, unknown>;
+
 /** Everything the demo cluster serves. ConfigMaps are kept for Velero volume policies. */
 export interface DemoObjects {
   namespaces: Namespace[];
   pods: Pod[];
   pvcs: PersistentVolumeClaim[];
   pvs: PersistentVolume[];
-  configmaps?: Array<{ metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; data?: Record<string, string> }>;
+  configmaps?: Array<{ metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; data?: Record<string, string>; binaryData?: Record<string, string> }>;
+  /** velero.io/v1 and v2alpha1 objects (served only while the demo serves Velero). */
+  schedules?: DemoJson[];
+  backups?: DemoJson[];
+  backupStorageLocations?: DemoJson[];
+  volumeSnapshotLocations?: DemoJson[];
+  podVolumeBackups?: DemoJson[];
+  backupRepositories?: DemoJson[];
+  dataUploads?: DemoJson[];
+  /** apps/v1 workloads. */
+  deployments?: DemoJson[];
+  daemonSets?: DemoJson[];
 }
 
-export type DemoResource = 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps';
+export type CoreResource = 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps';
+export type VeleroResource =
+  | 'schedules' | 'backups' | 'backupstoragelocations' | 'volumesnapshotlocations' | 'podvolumebackups' | 'backuprepositories' | 'datauploads';
+export type AppsResource = 'deployments' | 'daemonsets';
+export type DemoResource = CoreResource | VeleroResource | AppsResource;
 
 /** Faults switched on for tests. Each counter is consumed by the matching requests, then the fault stops. */
 export interface DemoFaults {
   /** 403 for cluster-wide lists of these resources (namespaced lists still work). */
   forbidClusterWide?: DemoResource[];
-  /** 403 for namespaced lists/gets/watches of pods, PVCs and configmaps in these namespaces. */
+  /** 403 for namespaced lists/gets/watches of every namespaced resource in these namespaces. */
   forbidNamespaces?: string[];
+  /** 403 for every request (list, get, watch, any scope) of these resources, e.g. Velero's. */
+  forbidResources?: DemoResource[];
+  /** 403 for the discovery documents of API groups (/apis, /apis/<group>[/<version>]). */
+  forbidDiscovery?: boolean;
   /** The next N list requests answer 429 with `Retry-After: <retryAfterSeconds>` (default 1). */
   tooManyRequests?: number;
   retryAfterSeconds?: number;
@@ -52,6 +74,8 @@ export interface DemoClusterOptions {
   /** Where to write a kubeconfig for this server; null: do not write one. Default `.backup-lens/demo.kubeconfig`. */
   kubeconfigPath?: string | null;
   faults?: DemoFaults;
+  /** Serve Velero (the velero.io group and its objects); false: a cluster where Velero is not installed. Default true. */
+  velero?: boolean;
 }
 
 export interface DemoCluster {

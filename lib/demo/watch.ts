@@ -2,6 +2,7 @@
 // streams them; a version older than the retained history gets an ERROR event with a 410 Expired Status.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KINDS } from './discovery';
+import { apiVersionOf } from './resources';
 import { statusBody, type ServerState } from './handler';
 import type { KubeObject, WatchEvent } from './store';
 import type { DemoResource } from './types';
@@ -37,7 +38,7 @@ export function serveWatch(
 
   const unsubscribe = state.store.subscribe(deliver);
   const bookmarks = query.get('allowWatchBookmarks') === 'true'
-    ? setInterval(() => write('BOOKMARK', { kind: KINDS[resource], apiVersion: 'v1', metadata: { resourceVersion: String(state.store.resourceVersion) } }), BOOKMARK_EVERY_MS)
+    ? setInterval(() => write('BOOKMARK', { kind: KINDS[resource], apiVersion: apiVersionOf(resource), metadata: { resourceVersion: String(state.store.resourceVersion) } }), BOOKMARK_EVERY_MS)
     : null;
   const timeoutSeconds = Number(query.get('timeoutSeconds') ?? 0);
   const timer = timeoutSeconds > 0 ? setTimeout(() => end(), timeoutSeconds * 1000) : null;

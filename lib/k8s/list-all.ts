@@ -48,20 +48,25 @@ function retryDelay(error: unknown, attempt: number, base: number): number | nul
   return null;
 }
 
-async function fetchPage(transport: Transport, path: string, options: ListOptions): Promise<{ items: unknown[]; metadata: { continue?: string; resourceVersion?: string } }> {
+/** One GET of a JSON document, with the same bounded retries as a list page (429/5xx/network; never 401/403). */
+export async function getJson<T>(transport: Transport, path: string, options: Pick<ListOptions, 'signal' | 'attempts' | 'backoffMs'> = {}): Promise<T> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 0; ; attempt++) {
     try {
       const answer = await transport.get(path, options.signal);
       if (answer.status !== 200) throw apiStatusError(answer.status, path, answer.body, answer.headers['retry-after']);
-      const parsed = JSON.parse(answer.body) as { items?: unknown[] | null; metadata?: { continue?: string; resourceVersion?: string } };
-      return { items: parsed.items ?? [], metadata: parsed.metadata ?? {} };
+      return JSON.parse(answer.body) as T;
     } catch (error) {
       const delay = attempt + 1 < attempts ? retryDelay(error, attempt, options.backoffMs ?? 250) : null;
       if (delay === null) throw error;
       await sleep(delay, options.signal);
     }
   }
+}
+
+async function fetchPage(transport: Transport, path: string, options: ListOptions): Promise<{ items: unknown[]; metadata: { continue?: string; resourceVersion?: string } }> {
+  const parsed = await getJson<{ items?: unknown[] | null; metadata?: { continue?: string; resourceVersion?: string } }>(transport, path, options);
+  return { items: parsed.items ?? [], metadata: parsed.metadata ?? {} };
 }
 
 /** Lists every object at `basePath` (e.g. /api/v1/pods), page by page. */

@@ -1,9 +1,11 @@
 // A snapshot kept current by watches from its lists' resourceVersions: objects by namespace/name, turned back
-// into a ClusterSnapshot only when something changed and someone asks.
+// into a ClusterSnapshot only when something changed and someone asks. Velero's lists are followed the same way.
 import type { ClusterSnapshot } from '../model/kube';
+import type { VeleroObjects } from '../model/velero';
 import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
 import type { SnapshotWithMeta } from './snapshot';
 import type { Transport } from './transport';
+import { VELERO_LISTS, veleroListPath } from './velero-read';
 import { keepWatching, type WatchHandle } from './watch';
 
 type Keyed = { metadata?: { name?: string; namespace?: string } };
@@ -20,6 +22,8 @@ const RESOURCES = [
 
 export class LiveSnapshot {
   private readonly maps: { [K in keyof Collections]: Map<string, Collections[K][number]> };
+  /** Velero lists that were read, by VeleroObjects field. */
+  private readonly veleroMaps = new Map<string, Map<string, Keyed>>();
   private readonly handles: WatchHandle[] = [];
   private cached: ClusterSnapshot;
   private dirty = false;
@@ -31,6 +35,28 @@ export class LiveSnapshot {
   constructor(private readonly base: SnapshotWithMeta) {
     this.maps = { namespaces: byKey(base.namespaces), pods: byKey(base.pods), pvcs: byKey(base.pvcs), pvs: byKey(base.pvs) };
     this.cached = base;
+    for (const { field } of VELERO_LISTS) {
+      const items = base.velero?.[field];
+      if (items && base.veleroResourceVersions[field]) this.veleroMaps.set(field, byKey(items as Keyed[]));
+    }
+  }
+
+  private watch(transport: () => Promise<Transport>, path: string, slim: (raw: unknown) => Keyed, map: Map<string, Keyed>, version: string, onChange: () => void): void {
+    this.handles.push(keepWatching<Keyed>(transport, {
+      path,
+      slim,
+      apply: (type, object) => (type === 'DELETED' ? map.delete(keyOf(object)) : map.set(keyOf(object), object)),
+      replace: (items) => {
+        map.clear();
+        for (const item of items) map.set(keyOf(item), item);
+      },
+      changed: () => {
+        this.dirty = true;
+        this.version++;
+        this.changedAt = new Date();
+        onChange();
+      },
+    }, version));
   }
 
   /** Starts one watch per resource whose cluster-wide list succeeded; returns how many were started. */
@@ -38,22 +64,12 @@ export class LiveSnapshot {
     for (const { field, resource, slim } of RESOURCES) {
       const version = this.base.resourceVersions[resource];
       if (!version) continue;
-      const map = this.maps[field] as Map<string, Keyed>;
-      this.handles.push(keepWatching<Keyed>(transport, {
-        path: `/api/v1/${resource}`,
-        slim,
-        apply: (type, object) => (type === 'DELETED' ? map.delete(keyOf(object)) : map.set(keyOf(object), object)),
-        replace: (items) => {
-          map.clear();
-          for (const item of items) map.set(keyOf(item), item);
-        },
-        changed: () => {
-          this.dirty = true;
-          this.version++;
-          this.changedAt = new Date();
-          onChange();
-        },
-      }, version));
+      this.watch(transport, `/api/v1/${resource}`, slim, this.maps[field] as Map<string, Keyed>, version, onChange);
+    }
+    for (const list of VELERO_LISTS) {
+      const map = this.veleroMaps.get(list.field);
+      const version = this.base.veleroResourceVersions[list.field];
+      if (map && version) this.watch(transport, veleroListPath(list, this.base.veleroNamespace), list.slim as (raw: unknown) => Keyed, map, version, onChange);
     }
     return this.handles.length;
   }
@@ -68,9 +84,16 @@ export class LiveSnapshot {
         pods: [...this.maps.pods.values()],
         pvcs: [...this.maps.pvcs.values()],
         pvs: [...this.maps.pvs.values()],
+        ...(this.base.velero ? { velero: this.veleroSnapshot(this.base.velero) } : {}),
       };
     }
     return this.cached;
+  }
+
+  private veleroSnapshot(base: VeleroObjects): VeleroObjects {
+    const out = { ...base } as Record<string, unknown>;
+    for (const [field, map] of this.veleroMaps) out[field] = [...map.values()];
+    return out as unknown as VeleroObjects;
   }
 
   async stop(): Promise<void> {

@@ -64,6 +64,23 @@ describe('live updates through watches', () => {
   });
 });
 
+describe('live updates of Velero objects', () => {
+  const schedules = async () => (await scanner.get()).snapshot.velero?.schedules ?? [];
+
+  it('applies a changed, an added and a deleted Schedule from the velero.io watch', async () => {
+    expect((await schedules()).find((s) => s.metadata?.name === 'nightly')?.spec?.paused).toBe(false);
+    const nightly = structuredClone(seededCluster().schedules?.find((s) => (s.metadata as { name: string }).name === 'nightly')) as Record<string, unknown> & { spec: { paused: boolean } };
+    nightly.spec.paused = true;
+    demo.upsert('schedules', nightly);
+    demo.upsert('schedules', { apiVersion: 'velero.io/v1', kind: 'Schedule', metadata: { name: 'hourly', namespace: 'velero' }, spec: { schedule: '@hourly', template: {} } });
+    demo.remove('schedules', 'velero', 'broken');
+    const after = await until(schedules, (list) => list.some((s) => s.metadata?.name === 'hourly') && !list.some((s) => s.metadata?.name === 'broken'));
+    expect(after.find((s) => s.metadata?.name === 'nightly')?.spec?.paused).toBe(true);
+    expect(after.map((s) => s.metadata?.name).sort()).toEqual(['all-but-scratch', 'hourly', 'nightly', 'no-claims', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']);
+    expect(demo.requests.filter((r) => r.url.startsWith('/apis/velero.io/v1/namespaces/velero/schedules?') && r.url.includes('watch=1'))).toHaveLength(1);
+  });
+});
+
 describe('watch restarts', () => {
   it('re-lists a resource when its watch version has expired (410), then watches on', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'backup-lens-410-')), 'config');

@@ -7,7 +7,8 @@ const obj = (value: unknown): Json | undefined => (value && typeof value === 'ob
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown): unknown[] | undefined => (Array.isArray(value) ? value : undefined);
 
-function meta(raw: unknown, withAnnotations: boolean): ObjectMeta {
+/** ObjectMeta without managedFields; with `withAnnotations`, only Velero's annotations are kept. */
+export function slimMeta(raw: unknown, withAnnotations: boolean): ObjectMeta {
   const m = obj(raw) ?? {};
   const out: ObjectMeta = { name: str(m.name), namespace: str(m.namespace), uid: str(m.uid), resourceVersion: str(m.resourceVersion) };
   if (obj(m.labels)) out.labels = m.labels as Record<string, string>;
@@ -53,7 +54,7 @@ function volume(raw: unknown): Volume {
 export function slimPod(raw: unknown): Pod {
   const p = obj(raw) ?? {};
   const spec = obj(p.spec) ?? {};
-  const out: Pod = { metadata: meta(p.metadata, true), spec: {} };
+  const out: Pod = { metadata: slimMeta(p.metadata, true), spec: {} };
   const podSpec = out.spec as NonNullable<Pod['spec']>;
   if (str(spec.nodeName)) podSpec.nodeName = str(spec.nodeName);
   const volumes = list(spec.volumes);
@@ -75,7 +76,7 @@ export function slimPvc(raw: unknown): PersistentVolumeClaim {
   const status = obj(c.status) ?? {};
   const requests = obj(obj(spec.resources)?.requests);
   return {
-    metadata: meta(c.metadata, false),
+    metadata: slimMeta(c.metadata, false),
     spec: {
       volumeName: str(spec.volumeName),
       storageClassName: str(spec.storageClassName) ?? null,
@@ -96,10 +97,10 @@ export function slimPv(raw: unknown): PersistentVolume {
     if (key === 'claimRef') spec.claimRef = { namespace: str(obj(value)?.namespace), name: str(obj(value)?.name) };
     else spec[key] = value;
   }
-  return { metadata: meta(v.metadata, false), spec: spec as PersistentVolume['spec'], status: { phase: str(obj(v.status)?.phase) } };
+  return { metadata: slimMeta(v.metadata, false), spec: spec as PersistentVolume['spec'], status: { phase: str(obj(v.status)?.phase) } };
 }
 
 export function slimNamespace(raw: unknown): Namespace {
   const n = obj(raw) ?? {};
-  return { metadata: meta(n.metadata, false), status: { phase: str(obj(n.status)?.phase) } };
+  return { metadata: slimMeta(n.metadata, false), status: { phase: str(obj(n.status)?.phase) } };
 }

@@ -1,11 +1,13 @@
-// One snapshot of the cluster: cluster-wide paginated lists of namespaces, pods, PVCs and PVs, in parallel.
-// A forbidden cluster-wide list of pods or PVCs falls back to one list per visible namespace; whatever
-// cannot be read is recorded in `incomplete`. Anything else fatal (unreachable, 401, TLS) rejects.
+// One snapshot of the cluster: cluster-wide paginated lists of namespaces, pods, PVCs and PVs, and Velero's
+// objects (velero-read.ts), all in parallel. A forbidden cluster-wide list of pods or PVCs falls back to one list
+// per visible namespace; whatever cannot be read is recorded in `incomplete`. Anything else fatal (unreachable,
+// 401, TLS) rejects.
 import type { ClusterSnapshot, IncompleteRead, Namespace, PersistentVolume } from '../model/kube';
 import { ApiStatusError } from './errors';
 import { listAll, type ListOptions } from './list-all';
 import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
 import type { Transport } from './transport';
+import { readVelero, type VeleroRead } from './velero-read';
 
 export interface SnapshotOptions extends Pick<ListOptions, 'signal' | 'limit' | 'backoffMs'> {
   veleroNamespace?: string;
@@ -20,6 +22,8 @@ export interface SnapshotOptions extends Pick<ListOptions, 'signal' | 'limit' | 
 export interface SnapshotWithMeta extends ClusterSnapshot {
   /** resourceVersion of each cluster-wide list, for watches; absent when the list was per namespace. */
   resourceVersions: Partial<Record<'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes', string>>;
+  /** resourceVersion of each Velero list that was read (keys are VeleroObjects fields), for watches. */
+  veleroResourceVersions: VeleroRead['resourceVersions'];
   requests: number;
   durationMs: number;
 }
@@ -67,6 +71,9 @@ export async function readSnapshot(transport: Transport, options: SnapshotOption
   const incomplete: IncompleteRead[] = [];
   const resourceVersions: SnapshotWithMeta['resourceVersions'] = {};
   const list = <T>(path: string, slim: (raw: unknown) => T) => listAll(transport, path, slim, options);
+  const veleroNamespace = options.veleroNamespace ?? 'velero';
+  const veleroRead = readVelero(transport, veleroNamespace, options);
+  veleroRead.catch(() => {}); // awaited below; a core failure may reject the scan first
 
   const [namespaces, pods, pvcs, pvs] = await Promise.allSettled([
     list('/api/v1/namespaces', slimNamespace),
@@ -107,15 +114,19 @@ export async function readSnapshot(transport: Transport, options: SnapshotOption
     return read.items;
   };
   const [podList, pvcList] = await Promise.all([fallback(pods, 'pods', slimPod), fallback(pvcs, 'persistentvolumeclaims', slimPvc)]);
+  const velero = await veleroRead;
+  incomplete.push(...velero.incomplete);
 
   return {
     namespaces: namespaceList ?? visible.map((name) => ({ metadata: { name } })),
     pods: podList,
     pvcs: pvcList,
     pvs: pvList ?? [],
-    veleroNamespace: options.veleroNamespace ?? 'velero',
+    veleroNamespace,
+    velero: velero.velero,
     incomplete: incomplete.sort((a, b) => `${a.resource}/${a.namespace}`.localeCompare(`${b.resource}/${b.namespace}`)),
     resourceVersions,
+    veleroResourceVersions: velero.resourceVersions,
     requests: transport.requests - requestsBefore,
     durationMs: Date.now() - started,
   };

@@ -146,6 +146,8 @@ export interface Workload {
  */
 export interface VeleroObjects {
   installed: boolean;
+  /** Set when discovery itself failed (e.g. 403 on GET /apis): the lists were tried anyway and `installed` inferred from them. */
+  discoveryError?: { status: number | null; message: string };
   schedules: Schedule[] | null;
   backups: Backup[] | null;
   backupStorageLocations: BackupStorageLocation[] | null;
