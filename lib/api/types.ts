@@ -20,16 +20,9 @@ export interface Assumptions {
   veleroNamespace: string;
 }
 
-/** Something the page must say about Velero: not installed, or a list that could not be read and what was assumed. */
-export interface VeleroNotice {
-  kind: 'notInstalled' | 'unreadable';
-  /** The resource that could not be read (schedules, deployments, …). */
-  resource?: string;
-  status?: number | null;
-  message: string;
-  /** What Backup Lens assumes instead. */
-  assumption?: string;
-}
+/** Something the page must say about Velero: not installed, or a list that could not be read and what is assumed. */
+export type { VeleroNotice } from '../k8s/velero-notices';
+import type { VeleroNotice } from '../k8s/velero-notices';
 
 /** Which backup the verdicts are for, and the options Velero would run it with. */
 export interface BackupSelection {

@@ -18,7 +18,7 @@ export const SCHEDULE_NOTES: Record<string, string> = {
   'shop-and-wiki': 'Namespace globs sh* and w?ki: Velero expands them against the namespace list (shop, wiki).',
   'all-but-scratch': 'excludedNamespaces [kube-system, batch] plus the namespace scratch, excluded by its velero.io/exclude-from-backup label.',
   'no-claims': 'Old-style excludedResources [pvc]: backupExcludePVC is true, so claim volumes go to fs-backup only by annotation.',
-  'wiki-editors': 'A label selector picks wiki-editor-0; its bound claim wiki-media pulls in wiki-indexer-0, which the selector does not select.',
+  'wiki-editors': 'A label selector picks wiki-editor-0; its bound claim wiki-media pulls in wiki-indexer-0, whose claim wiki-pages pulls in wiki-api-0 (item blocks are transitive); the selector selects neither.',
   'paused-weekly': 'Paused: Velero never reconciles it, so it creates no Backup whatever its template says.',
   broken: 'Its resourcePolicy names broken-policy, which Velero cannot decode: every Backup fails validation.',
   'opt-out-daily': 'Opt-out (defaultVolumesToFsBackup: true): every volume not listed in backup-volumes-excludes is copied.',

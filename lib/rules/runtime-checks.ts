@@ -4,7 +4,7 @@ import type { Pod, Volume } from '../model/kube';
 import type { PvcPodIndex } from '../index/pvc-pod-index';
 import type { VolumePolicyMatcher } from './policy';
 import { isPodRunning } from './processing-order';
-import { policyEvidence, unresolvedPvReason, type Decision } from './volume-helper';
+import { policyEvidence, unresolvedPvReason, type ClaimLookup, type Decision } from './volume-helper';
 import { present } from './volume-type';
 
 export const NODE_AGENT_ROLE_LABEL = 'role';
@@ -19,6 +19,8 @@ export interface RuntimeContext {
   pvsKnown: boolean;
   /** Claims of this namespace were read (E1/E3/E4 can be decided). */
   claimsKnown(namespace: string): boolean;
+  /** The index as the volume helper's claim lookup, knowing where claims could not be read. */
+  claimLookup: ClaimLookup;
 }
 
 /** nodeagent.IsRunningInNode: pods labelled role=node-agent that pass IsPodRunning, by node. */

@@ -44,6 +44,13 @@ describe('verdicts with a volume policy', () => {
     expect(verdictOf(snap, OPT_OUT, 'shop/web-0/data')).toMatchObject({ reason: 'pvcMissing', check: 'E1' });
   });
 
+  it('where claims could not be read (403), a claim not found is unknown, not pvcMissing at B8', () => {
+    const base = snapshot({ pods: [pod('shop', 'web-0', { volumes: [claimVolume('data', 'data')] })] });
+    const snap = { ...base, incomplete: [{ resource: 'persistentvolumeclaims' as const, namespace: 'shop', status: 403, message: 'forbidden' }] };
+    expect(verdictOf(snap, OPT_OUT, 'shop/web-0/data', FS_BACKUP_ALL)).toMatchObject({ reason: 'policyFsBackup', check: 'B9' });
+    expect(verdictOf(snap, OPT_OUT, 'shop/web-0/data', SKIP_EMPTYDIR).reason).toBe('defaultFsBackup');
+  });
+
   it('an unresolvable PV with no matching policy is pvUnavailable at B10; a document without volumePolicies still switches B8/B10 on', () => {
     const snap = snapshot({ pods: [pod('shop', 'web-0', { phase: 'Pending', node: '', volumes: [claimVolume('data', 'data')] })], pvcs: [pvc('shop', 'data', { volumeName: '', phase: 'Pending' })] });
     expect(verdictOf(snap, OPT_OUT, 'shop/web-0/data', SKIP_EMPTYDIR)).toMatchObject({ reason: 'pvUnavailable', check: 'B10' });

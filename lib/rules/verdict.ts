@@ -98,12 +98,14 @@ export function decideVolumes(input: DecideInput): DecideResult {
     snapshot.incomplete.filter((r) => r.resource === 'persistentvolumeclaims').map((r) => r.namespace ?? '*'),
   );
   const pvsUnknown = snapshot.incomplete.some((r) => r.resource === 'persistentvolumes');
+  const claimsKnown = (namespace: string) => !claimsUnknownIn.has('*') && !claimsUnknownIn.has(namespace);
   const runtime: RuntimeContext = {
     index,
     policy,
     nodeAgents: veleroSeen ? nodeAgentNodes(index.podsIn(veleroNamespace)) : null,
     pvsKnown: !pvsUnknown,
-    claimsKnown: (namespace) => !claimsUnknownIn.has('*') && !claimsUnknownIn.has(namespace),
+    claimsKnown,
+    claimLookup: { claim: (ns, name) => index.claim(ns, name), pv: (name) => index.pv(name), claimsKnown },
   };
 
   const decided = new Map<Pod, Decision[]>();
@@ -144,7 +146,7 @@ function decidePod(pod: Pod, options: BackupOptions, runtime: RuntimeContext, tr
   const surviving: number[] = [];
 
   volumes.forEach((volume, i) => {
-    const helper = decideVolumeHelper(pod, volume, options, runtime.index, runtime.policy);
+    const helper = decideVolumeHelper(pod, volume, options, runtime.claimLookup, runtime.policy);
     const claim = claimNameOf(volume);
     decisions[i] = helper;
     if (REASONS[helper.reason].action !== 'fs-backup') {

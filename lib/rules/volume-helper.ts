@@ -16,6 +16,8 @@ export interface Decision {
 export interface ClaimLookup {
   claim(namespace: string, name: string): PersistentVolumeClaim | undefined;
   pv(name: string): PersistentVolume | undefined;
+  /** Claims of this namespace were read; when not, a claim that is not found is unknown, not missing. Default: true. */
+  claimsKnown?(namespace: string): boolean;
 }
 
 const TYPE_CHECKS: ReadonlyArray<{ key: keyof Volume; reason: ReasonCode; check: CheckId }> = [
@@ -63,9 +65,10 @@ function policyStage(pod: Pod, volume: Volume, policy: VolumePolicyMatcher, look
   if (present(volume.persistentVolumeClaim)) {
     const claimName = volume.persistentVolumeClaim?.claimName ?? '';
     claim = lookup.claim(namespace, claimName) ?? null;
-    if (!claim) return { reason: 'pvcMissing', check: 'B8', evidence: { claim: claimName } };
-    pvMissing = unresolvedPvReason(claim, lookup);
-    if (!pvMissing) pv = lookup.pv(claim.spec?.volumeName ?? '') ?? null;
+    if (!claim && (lookup.claimsKnown?.(namespace) ?? true)) return { reason: 'pvcMissing', check: 'B8', evidence: { claim: claimName } };
+    // Claims unreadable here (403): match the pod volume's own data, as for an unresolvable claim (stated as an assumption).
+    if (claim) pvMissing = unresolvedPvReason(claim, lookup);
+    if (claim && !pvMissing) pv = lookup.pv(claim.spec?.volumeName ?? '') ?? null;
   }
   const match = policy.match({ stage: 'B9', volume, claim, pv });
   if (match) {
