@@ -21,8 +21,8 @@ export interface Assumptions {
 }
 
 /** Something the page must say about Velero: not installed, or a list that could not be read and what is assumed. */
-export type { VeleroNotice } from '../k8s/velero-notices';
-import type { VeleroNotice } from '../k8s/velero-notices';
+export type { VeleroNotice } from '../view/velero-notices';
+import type { VeleroNotice } from '../view/velero-notices';
 
 /** Which backup the verdicts are for, and the options Velero would run it with. */
 export interface BackupSelection {

@@ -8,7 +8,7 @@ import type { DemoCluster } from '../demo/types';
 import { loadAccess } from './kubeconfig';
 import { readSnapshot } from './snapshot';
 import { createTransport } from './transport';
-import { veleroNotices } from './velero-notices';
+import { veleroNotices } from '../view/velero-notices';
 
 const seed = seededCluster();
 const VELERO_PATHS = ['schedules', 'backups', 'backupstoragelocations', 'volumesnapshotlocations', 'podvolumebackups'].map((r) => `/apis/velero.io/v1/namespaces/velero/${r}`);

@@ -2,7 +2,7 @@
 // what is missing and what had to be assumed.
 import type { BackupSelection, ScanHeader } from '../api/types';
 import type { Scan } from '../scan';
-import { veleroNotices } from '../k8s/velero-notices';
+import { veleroNotices } from '../view/velero-notices';
 
 export function scanHeader(scan: Scan, selection: BackupSelection): ScanHeader {
   const view = scan.view(selection.effective);
