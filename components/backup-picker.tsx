@@ -3,7 +3,7 @@
 // the URL (a push, so Back returns to the previous backup); what-if options appear only for the what-if.
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useOptimistic, useState, useTransition } from 'react';
 import type { BackupSelection } from '@/lib/api/types';
 import { fetchSchedules, queryKeys } from '@/lib/client/api';
 import { withSelection } from '@/lib/client/selection';
@@ -73,8 +73,11 @@ function WhatIfControls({ policyConfigMaps }: { policyConfigMaps: string[] }) {
   const [excluded, setExcluded] = useState(search.get('excludedNamespaces') ?? '');
   const ids = { mode: useId(), policy: useId(), inc: useId(), exc: useId() };
 
-  const set = (changes: Record<string, string | null>, push = false) =>
+  // The controls answer at once; the URL (the source of truth) follows in a transition.
+  const [shown, setShown] = useOptimistic({ mode: search.get('defaultVolumesToFsBackup'), excludePvc: search.get('backupExcludePVC') === 'true' });
+  const set = (changes: Record<string, string | null>, push = false, optimistic?: () => void) =>
     startTransition(() => {
+      optimistic?.();
       const params = new URLSearchParams(search.toString());
       params.set('whatIf', '1');
       for (const [key, value] of Object.entries(changes)) {
@@ -86,19 +89,25 @@ function WhatIfControls({ policyConfigMaps }: { policyConfigMaps: string[] }) {
       else router.replace(url, { scroll: false });
     });
 
-  const mode = search.get('defaultVolumesToFsBackup');
+  const mode = shown.mode;
   return (
     <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <legend className="sr-only">What-if options</legend>
       <label htmlFor={ids.mode} className="text-slate-700 dark:text-slate-200">fs-backup mode</label>
       <select id={ids.mode} aria-label="fs-backup mode" className={selectClass} value={mode === 'true' ? 'opt-out' : mode === 'false' ? 'opt-in' : 'server'}
-        onChange={(e) => set({ defaultVolumesToFsBackup: e.target.value === 'server' ? null : String(e.target.value === 'opt-out') }, true)}>
+        onChange={(e) => {
+          const value = e.target.value === 'server' ? null : String(e.target.value === 'opt-out');
+          set({ defaultVolumesToFsBackup: value }, true, () => setShown({ ...shown, mode: value }));
+        }}>
         <option value="server">server default</option>
         <option value="opt-in">opt-in</option>
         <option value="opt-out">opt-out (defaultVolumesToFsBackup)</option>
       </select>
       <label className="flex items-center gap-1 text-slate-700 dark:text-slate-200">
-        <input type="checkbox" checked={search.get('backupExcludePVC') === 'true'} onChange={(e) => set({ backupExcludePVC: e.target.checked ? 'true' : null }, true)} />
+        <input type="checkbox" checked={shown.excludePvc} onChange={(e) => {
+          const checked = e.target.checked;
+          set({ backupExcludePVC: checked ? 'true' : null }, true, () => setShown({ ...shown, excludePvc: checked }));
+        }} />
         PVCs excluded from the backup
       </label>
       <label htmlFor={ids.policy} className="text-slate-700 dark:text-slate-200">Resource policy</label>

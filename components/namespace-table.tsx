@@ -56,6 +56,7 @@ export function NamespaceTable({ rows, optionQuery }: { rows: NamespaceSummary[]
                 {row.skippedPvcVolumes > 0 && <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900 dark:bg-amber-800 dark:text-amber-100">PVC skipped</span>}
                 {row.backupErrors > 0 && <span className="ml-1 rounded bg-red-200 px-1 text-xs text-red-900 dark:bg-red-900 dark:text-red-100">{row.backupErrors} backup error{row.backupErrors > 1 ? 's' : ''}</span>}
                 {row.incomplete && <span className="ml-1 rounded bg-slate-200 px-1 text-xs dark:bg-slate-700">partly unreadable</span>}
+                {!row.inBackup && <span className="ml-1 rounded bg-slate-200 px-1 text-xs text-slate-900 dark:bg-slate-700 dark:text-slate-100">not in this backup</span>}
               </th>
               <td className="px-2 py-1 tabular-nums">{row.pods}</td>
               <td className="px-2 py-1 tabular-nums">{row.volumes}</td>

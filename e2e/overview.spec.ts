@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import type { NamespacesResponse } from '../lib/api/types';
 
-test('overview counts equal the API answer', async ({ page, request }) => {
-  const api = (await (await request.get('/api/v1/namespaces')).json()) as NamespacesResponse;
+test('overview counts equal the API answer for the backup it opens on', async ({ page, request }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=/);
+  const api = (await (await request.get(`/api/v1/namespaces${new URL(page.url()).search}`)).json()) as NamespacesResponse;
+  expect(api.backup.ref.kind).toBe('schedule');
   const table = page.getByRole('table', { name: 'Namespaces' });
   for (const ns of api.namespaces) {
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader').getByRole('link', { name: ns.name, exact: true }) });

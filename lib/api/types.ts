@@ -72,6 +72,8 @@ export interface NamespaceSummary {
   warnings: number;
   /** Some of this namespace could not be read. */
   incomplete: boolean;
+  /** The chosen backup processes this namespace (its includes/excludes, globs resolved; pods included). */
+  inBackup: boolean;
 }
 
 export interface NamespacesResponse extends ScanHeader {

@@ -70,6 +70,8 @@ export function lintNamespace(view: ClusterView, index: PvcPodIndex, namespace: 
 /** One row per namespace: skipped claims first, then by name. */
 export function namespaceSummaries(view: ClusterView, index: PvcPodIndex, snapshot: ClusterSnapshot): NamespaceSummary[] {
   const incompleteNs = new Set(snapshot.incomplete.map((r) => r.namespace));
+  const { effective } = view;
+  const inScope = new Set(effective.validationErrors.length === 0 && effective.backupPods.value ? effective.namespacesInScope : []);
   const names = new Set([...index.namespaces, ...snapshot.namespaces.map((n) => n.metadata?.name ?? '')]);
   const rows = [...names].map((name): NamespaceSummary => {
     const verdicts = view.byNamespace.get(name) ?? [];
@@ -85,6 +87,7 @@ export function namespaceSummaries(view: ClusterView, index: PvcPodIndex, snapsh
       backupErrors: verdicts.filter((v) => v.backupError).length,
       warnings: lintNamespace(view, index, name).filter((f) => f.severity === 'warning').length,
       incomplete: incompleteNs.has(name),
+      inBackup: inScope.has(name),
     };
   });
   return rows.sort((a, b) => Number(b.skippedPvcVolumes > 0) - Number(a.skippedPvcVolumes > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

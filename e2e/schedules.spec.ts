@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { NamespacePage } from './pages/namespace-page';
+
+test('the dashboard opens on the first enabled schedule, and the header picks another one', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=all-but-scratch/);
+  const picker = page.getByRole('combobox', { name: 'Backup', exact: true });
+  await expect(picker).toHaveValue('schedule:all-but-scratch');
+  await picker.selectOption('schedule:nightly');
+  await expect(page).toHaveURL(/[?&]schedule=nightly/);
+  await expect(page.getByLabel('Totals')).toContainText('Schedule nightly');
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]schedule=all-but-scratch/);
+});
+
+test('a policy verdict shows its rule and the data it matched in the detail panel', async ({ page }) => {
+  const ns = new NamespacePage(page);
+  await ns.open('media', '?schedule=nightly');
+  await ns.expectVerdict('media-a-0', 'assets', 'fs-backup', 'policyFsBackup');
+  await ns.select('media-a-0', 'assets');
+  const rule = ns.details.getByRole('region', { name: 'Volume policy' });
+  await expect(rule).toContainText('Volume policy #2 of backup-policy: action fs-backup');
+  await expect(rule).toContainText('server: 10.20.0.5');
+  await expect(rule).toContainText('the PersistentVolume');
+  await page.screenshot({ path: test.info().outputPath('policy-verdict.png'), fullPage: true });
+});
+
+test('a schedule whose policy Velero refuses shows the validation error instead of verdicts', async ({ page }) => {
+  await page.goto('/?schedule=broken');
+  const alert = page.getByRole('alert', { name: 'Backup fails validation' });
+  await expect(alert).toContainText('Schedule broken: Velero would fail this backup');
+  await expect(alert).toContainText('storageClass');
+  await expect(page.getByLabel('Totals')).toContainText('0 volumes');
+});
+
+test('the Schedules page lists every schedule with where each option comes from', async ({ page }) => {
+  await page.goto('/schedules');
+  await expect(page.getByRole('heading', { level: 1, name: 'Schedules' })).toBeVisible();
+  for (const name of ['all-but-scratch', 'broken', 'nightly', 'no-claims', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']) {
+    await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+  }
+  const paused = page.getByRole('article', { name: 'paused-weekly' });
+  await expect(paused).toContainText('paused: creates no backups');
+  await expect(paused).toContainText('true (from the schedule: spec.defaultVolumesToFsBackup)');
+  await expect(page.getByRole('article', { name: 'shop-and-wiki' })).toContainText('server flag');
+  await expect(page.getByRole('article', { name: 'broken' })).toContainText('fails validation');
+  await page.getByRole('link', { name: 'Open the overview for nightly' }).click();
+  await expect(page).toHaveURL(/[?&]schedule=nightly/);
+  await page.screenshot({ path: test.info().outputPath('schedules.png'), fullPage: true });
+});
