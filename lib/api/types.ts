@@ -43,9 +43,13 @@ export interface NamespaceSummary {
   name: string;
   pods: number;
   volumes: number;
+  /** Claims that exist; `missingPvcs` counts those pods name but which do not exist. */
   pvcs: number;
+  missingPvcs: number;
   actions: Record<Action, number>;
   reasons: ReasonCounts;
+  /** The same counts for data volumes only (not projected, configMap, secret, downwardAPI, default-token). */
+  data: { volumes: number; actions: Record<Action, number>; reasons: ReasonCounts };
   /** PVC-backed volumes that fs-backup skips: the ones operators worry about. */
   skippedPvcVolumes: number;
   /** Volumes whose verdict makes Velero report an error. */
@@ -58,7 +62,7 @@ export interface NamespaceSummary {
 
 export interface NamespacesResponse extends ScanHeader {
   namespaces: NamespaceSummary[];
-  totals: { pods: number; volumes: number; pvcs: number; actions: Record<Action, number>; reasons: ReasonCounts };
+  totals: { pods: number; volumes: number; pvcs: number; missingPvcs: number; actions: Record<Action, number>; reasons: ReasonCounts; data: NamespaceSummary['data'] };
 }
 
 export interface PodInfo {
@@ -91,7 +95,8 @@ export interface ClaimInfo {
   excludedByLabel: boolean;
 }
 
-export type GraphNodeKind = 'namespace' | 'pvc' | 'pod' | 'volume';
+/** `group`: the pods of one controller drawn as one node when a namespace is too big to draw pod by pod. */
+export type GraphNodeKind = 'namespace' | 'pvc' | 'pod' | 'volume' | 'group';
 
 export interface GraphNode {
   id: string;
@@ -104,6 +109,10 @@ export interface GraphNode {
   /** Number of pods using a claim (pvc nodes) — > 1 means shared. */
   sharedBy?: number;
   missing?: boolean;
+  /** Group nodes: how many pods, claims folded in, and volumes by verdict. */
+  pods?: number;
+  claims?: number;
+  counts?: Record<Action, number>;
 }
 
 export interface GraphEdge {
@@ -115,13 +124,15 @@ export interface GraphEdge {
   volume?: string;
   action?: Action;
   reason?: ReasonCode;
+  /** Edges from a shared claim to a group: the group's volumes on that claim by verdict. */
+  counts?: Record<Action, number>;
 }
 
 export interface GraphResponse extends ScanHeader {
   namespace: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** Set when the namespace is too big to draw node by node: what was aggregated. */
+  /** Set when the namespace is too big to draw pod by pod: pods are grouped by controller (`shownPods` drawn one by one). */
   truncated: null | { pods: number; shownPods: number; note: string };
   volumes: VolumeVerdict[];
   pods: PodInfo[];
