@@ -2,6 +2,7 @@
 import type { IncompleteRead } from '../model/kube';
 import type { LintFinding } from '../rules/lint';
 import type { Action, BackupOptions, ReasonCode, VolumeVerdict } from '../rules/types';
+import type { SearchResult } from '../view/search';
 
 export interface ClusterInfo {
   context: string;
@@ -151,3 +152,23 @@ export interface ApiError {
     parameter?: string;
   };
 }
+
+/** One cluster-wide list of the scan in progress: objects read, and the total when the server estimates it. */
+export interface ListProgress {
+  resource: string;
+  read: number;
+  /** read + metadata.remainingItemCount; null when the server gives no estimate. */
+  total: number | null;
+  done: boolean;
+}
+
+/** GET /api/v1/progress: what the first (or a forced) scan is doing. */
+export interface ProgressResponse {
+  /** reading: a scan is running; ready: a snapshot is held; idle: no scan has started. */
+  state: 'idle' | 'reading' | 'ready';
+  startedAt: string | null;
+  lists: ListProgress[];
+}
+
+/** GET /api/v1/search?q=…&limit=…: name matches across the cluster, the first `limit` of `total`. */
+export interface SearchResponse extends ScanHeader, SearchResult {}

@@ -16,6 +16,8 @@ export interface ListOptions {
   /** Base backoff in ms (default 250), doubled per attempt, capped at 5 s; Retry-After wins when given. */
   backoffMs?: number;
   labelSelector?: string;
+  /** After each page: objects read so far and the server's estimate of those left (metadata.remainingItemCount). */
+  onProgress?: (read: number, remaining: number | null) => void;
 }
 
 export interface ListResult<T> {
@@ -48,13 +50,13 @@ function retryDelay(error: unknown, attempt: number, base: number): number | nul
   return null;
 }
 
-async function fetchPage(transport: Transport, path: string, options: ListOptions): Promise<{ items: unknown[]; metadata: { continue?: string; resourceVersion?: string } }> {
+async function fetchPage(transport: Transport, path: string, options: ListOptions): Promise<{ items: unknown[]; metadata: { continue?: string; resourceVersion?: string; remainingItemCount?: number } }> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 0; ; attempt++) {
     try {
       const answer = await transport.get(path, options.signal);
       if (answer.status !== 200) throw apiStatusError(answer.status, path, answer.body, answer.headers['retry-after']);
-      const parsed = JSON.parse(answer.body) as { items?: unknown[] | null; metadata?: { continue?: string; resourceVersion?: string } };
+      const parsed = JSON.parse(answer.body) as { items?: unknown[] | null; metadata?: { continue?: string; resourceVersion?: string; remainingItemCount?: number } };
       return { items: parsed.items ?? [], metadata: parsed.metadata ?? {} };
     } catch (error) {
       const delay = attempt + 1 < attempts ? retryDelay(error, attempt, options.backoffMs ?? 250) : null;
@@ -81,6 +83,7 @@ export async function listAll<T>(transport: Transport, basePath: string, slim: (
         pages++;
         for (const raw of page.items) items.push(slim(raw));
         token = page.metadata.continue || undefined;
+        options.onProgress?.(items.length, token ? (page.metadata.remainingItemCount ?? null) : 0);
         if (!token) return { items, resourceVersion: page.metadata.resourceVersion ?? '', pages };
       } while (token);
     } catch (error) {
