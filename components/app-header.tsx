@@ -1,13 +1,15 @@
 'use client';
 // The frame: which cluster (and a demo badge), the backup options as controls (kept in the URL), the
-// snapshot's age with a refresh button.
+// snapshot's age with a refresh button. Option changes push a history entry (Back undoes them) without a
+// server round trip: the pages' queries are keyed by the options.
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useOptimistic, useState, useTransition } from 'react';
 import type { ScanHeader } from '@/lib/api/types';
 import { refreshScan } from '@/lib/client/api';
-import { optionQuery, optionsFrom, withParams } from '@/lib/client/view-state';
+import { navigateParams } from '@/lib/client/history';
+import { optionQuery, optionsFrom } from '@/lib/client/view-state';
 
 function age(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -15,8 +17,6 @@ function age(iso: string, now: number): string {
 }
 
 export function AppHeader({ header }: { header: ScanHeader | null }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const search = useSearchParams();
   const options = optionsFrom(search);
   // The controls answer at once; the URL (the source of truth) follows in a transition.
@@ -33,7 +33,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
   const setOption = (key: 'defaultVolumesToFsBackup' | 'backupExcludePVC', value: boolean) =>
     startTransition(() => {
       setShown({ ...options, [key]: value });
-      router.replace(`${pathname}${withParams(search.toString(), { [key]: value ? 'true' : null })}`, { scroll: false });
+      navigateParams({ [key]: value ? 'true' : null }, 'push');
     });
 
   const refresh = async () => {
@@ -53,7 +53,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
         {header && (
           <p className="flex items-center gap-2 text-sm" aria-label="Cluster">
             <span className="font-mono">{header.cluster.context}</span>
-            <span className="text-slate-500 dark:text-slate-400">{header.cluster.server}</span>
+            <span className="text-slate-600 dark:text-slate-300">{header.cluster.server}</span>
             {header.cluster.demo && (
               <span title={header.cluster.demoReason} className="rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold text-white">demo cluster</span>
             )}

@@ -1,5 +1,5 @@
 // Browser-side access to /api/v1: URLs, query keys shared with the server prefetch, and typed fetches.
-import type { ApiError, GraphResponse, NamespacesResponse, VolumesResponse } from '../api/types';
+import type { ApiError, GraphResponse, NamespacesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { BackupOptions } from '../rules/types';
 
 export class ApiFailure extends Error {
@@ -19,6 +19,7 @@ export const queryKeys = {
   namespaces: (options: BackupOptions) => ['namespaces', options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
   graph: (namespace: string, options: BackupOptions) => ['graph', namespace, options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
   volumes: (options: BackupOptions) => ['volumes', options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
+  search: (q: string, limit: number, options: BackupOptions) => ['search', q, limit, options.defaultVolumesToFsBackup, options.backupExcludePVC] as const,
 };
 
 async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
@@ -45,3 +46,10 @@ export async function refreshScan(options: BackupOptions): Promise<void> {
 
 /** Poll so the page follows the cluster; the server's snapshot is kept current by watches. */
 export const REFETCH_MS = 10_000;
+
+export function fetchSearch(q: string, limit: number, options: BackupOptions): Promise<SearchResponse> {
+  const params = optionParams(options);
+  params.set('q', q);
+  params.set('limit', String(limit));
+  return getJson<SearchResponse>('/api/v1/search', params);
+}

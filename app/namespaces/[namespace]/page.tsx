@@ -1,8 +1,10 @@
 // Namespace page: prefetch the graph answer on the server (same JSON and query key as the client uses).
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ClusterProblem } from '@/components/cluster-problem';
+import { ColdLoad } from '@/components/cold-load';
 import { NamespaceView } from '@/components/namespace-view';
 import { BadParameter, namespaceParam } from '@/lib/api/params';
 import { queryKeys } from '@/lib/client/api';
@@ -12,6 +14,10 @@ import { NotFound, graphBody } from '@/lib/server/queries';
 import { loadFromScan } from '../../_data/load';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ namespace: string }> }): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).namespace) };
+}
 
 export default async function NamespacePage({ params, searchParams }: { params: Promise<{ namespace: string }>; searchParams: Promise<SearchParams> }) {
   const { namespace: raw } = await params;
@@ -36,6 +42,7 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     }
   });
   if (missing) notFound();
+  if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) {
     return (
       <main className="p-6">

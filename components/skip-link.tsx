@@ -1,0 +1,18 @@
+'use client';
+// The first tab stop of a page: jumps to its main content and focuses the first item there.
+export function SkipLink({ target, label }: { target: string; label: string }) {
+  return (
+    <a href={`#${target}`}
+      onClick={(e) => {
+        const section = document.getElementById(target);
+        if (!section) return;
+        e.preventDefault();
+        const first = section.querySelector<HTMLElement>('tbody [tabindex="0"], tbody a[href]') ?? section;
+        first.focus();
+        first.scrollIntoView({ block: 'nearest' });
+      }}
+      className="sr-only rounded bg-blue-700 px-3 py-2 text-sm font-semibold text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
+      {label}
+    </a>
+  );
+}
