@@ -12,7 +12,7 @@ import { namespacesBody } from '@/lib/server/queries';
 import { loadFromScan } from './_data/load';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Namespaces' };
+export const metadata: Metadata = { title: { absolute: 'Namespaces · Backup Lens' } };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const options = optionsFrom(await searchParams);

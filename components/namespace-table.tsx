@@ -2,7 +2,7 @@
 // Every namespace with its counts (data volumes, or all of them); sortable by column, filterable by name, both
 // kept in the URL (replace: typing is not a navigation); skipped claims flagged first.
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { NamespaceSummary } from '@/lib/api/types';
 import { navigateParams } from '@/lib/client/history';
 import { REASONS } from '@/lib/rules/reasons';
@@ -31,7 +31,9 @@ interface Props {
   sort: { key: NamespaceSortKey | null; desc: boolean };
 }
 
-export function NamespaceTable({ rows, optionQuery, scope, filter, sort }: Props) {
+export function NamespaceTable({ rows, optionQuery, scope, filter: urlFilter, sort }: Props) {
+  // Typing answers at once; the URL follows (replace).
+  const [filter, setFilter] = useState(urlFilter);
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const filtered = rows.filter((row) => row.name.toLowerCase().includes(needle));
@@ -55,7 +57,7 @@ export function NamespaceTable({ rows, optionQuery, scope, filter, sort }: Props
     <div id="namespaces" tabIndex={-1} className="outline-none">
       <label className="mb-2 flex items-center gap-2 text-sm">
         Filter namespaces
-        <input type="search" value={filter} onChange={(e) => navigateParams({ filter: e.target.value || null }, 'replace')} className="rounded border border-slate-400 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-950" />
+        <input type="search" value={filter} onChange={(e) => { setFilter(e.target.value); navigateParams({ filter: e.target.value || null }, 'replace'); }} className="rounded border border-slate-400 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-950" />
       </label>
       <table aria-label="Namespaces" className="w-full border-collapse text-sm">
         <thead>

@@ -123,6 +123,7 @@ function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, l
         deleteKeyCode={null} selectionKeyCode={null} multiSelectionKeyCode={null} disableKeyboardA11y
         zoomOnScroll={false} preventScrolling={false} zoomOnDoubleClick={false}
         colorMode="system" ariaLabelConfig={ARIA}
+        onNodeClick={(_, node) => activate(node.id)}
         onPaneClick={() => onSelect(null, null)}
         proOptions={{ hideAttribution: true }}
       >

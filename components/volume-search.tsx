@@ -59,6 +59,14 @@ export function VolumeSearch({ options, optionQuery }: { options: BackupOptions;
   }, [active]);
   const results = useQuery({ queryKey: queryKeys.search(debounced, limit, options), queryFn: () => fetchSearch(debounced, limit, options), enabled: debounced.length > 0, placeholderData: keepPreviousData });
   const hits = debounced && results.data ? results.data.hits : [];
+  const fresh = results.data?.query === term.trim() && !results.isPlaceholderData;
+  const [enterPending, setEnterPending] = useState(false);
+  useEffect(() => {
+    if (enterPending && fresh) {
+      setEnterPending(false);
+      choose(hits[active]);
+    }
+  });
   const total = results.data?.total ?? 0;
   const shown = open && term.trim().length > 0;
   const choose = (hit: SearchHit | undefined) => {
@@ -72,9 +80,11 @@ export function VolumeSearch({ options, optionQuery }: { options: BackupOptions;
       e.preventDefault();
       setOpen(true);
       setActive((i) => (hits.length === 0 ? 0 : (i + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length));
-    } else if (e.key === 'Enter' && shown) {
+    } else if (e.key === 'Enter' && term.trim()) {
       e.preventDefault();
-      choose(hits[active]);
+      // Results for an older term may still be shown: wait for the current term's answer.
+      if (fresh) choose(hits[active]);
+      else setEnterPending(true);
     }
   };
 

@@ -31,6 +31,13 @@ interface Props {
 }
 
 export function VolumesTable({ volumes, filters, selected, revealSelected, onFilters, onSelect, emptyText }: Props) {
+  // The box answers each keystroke at once; the URL follows (replace) and wins when it changes elsewhere.
+  const [text, setText] = useState(filters.q);
+  const [urlText, setUrlText] = useState(filters.q);
+  if (urlText !== filters.q) {
+    setUrlText(filters.q);
+    setText(filters.q);
+  }
   const reasons = useMemo(() => [...new Set(volumes.map((v) => v.reason))].sort(), [volumes]);
   const rows = useMemo(() => sortVolumes(filterVolumes(volumes, filters), filters), [volumes, filters]);
   const selectedIndex = selected ? rows.findIndex((v) => v.pod === selected.pod && v.volume === selected.volume) : -1;
@@ -67,8 +74,15 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
     if (selectedIndex < 0) return;
     setActive(selectedIndex);
     const once = revealSelected && !revealed.current;
-    if (reveal(selectedIndex, once)) revealed.current = true;
-    else requestAnimationFrame(() => { if (reveal(selectedIndex, once)) revealed.current = true; });
+    let frames = 0;
+    let handle = 0;
+    // A virtualised row exists only once the virtualiser has scrolled to it: retry for a few frames.
+    const attempt = () => {
+      if (reveal(selectedIndex, once)) revealed.current = true;
+      else if (frames++ < 30) handle = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(handle);
   }, [selectedIndex, revealSelected]);
 
   useEffect(() => {
@@ -113,8 +127,8 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
         <span className="text-slate-600 dark:text-slate-300" role="status">{rows.length === volumes.length ? count(volumes.length, 'volume') : `${rows.length.toLocaleString('en-US')} of ${count(volumes.length, 'volume')}`}</span>
         <label className="flex items-center gap-1">
           <span>Find</span>
-          <input type="search" aria-label="Filter volumes" aria-keyshortcuts="/" placeholder="pod, volume, claim or reason — press /" value={filters.q}
-            onChange={(e) => onFilters({ q: e.target.value })} data-volume-filter
+          <input type="search" aria-label="Filter volumes" aria-keyshortcuts="/" placeholder="pod, volume, claim or reason — press /" value={text}
+            onChange={(e) => { setText(e.target.value); setUrlText(e.target.value); onFilters({ q: e.target.value }); }} data-volume-filter
             className="w-72 rounded border border-slate-400 bg-white px-2 py-0.5 placeholder:text-slate-600 dark:border-slate-600 dark:bg-slate-950 dark:placeholder:text-slate-400" />
         </label>
         <label>Verdict{' '}

@@ -47,7 +47,6 @@ export function CardNode({ data }: NodeProps<Node<CardData>>) {
       aria-pressed={node.kind === 'group' ? expanded : selected}
       onKeyDown={(e) => handlers.onKey(node.id, e)}
       onFocus={() => handlers.onFocusItem(node.id)}
-      onClick={() => handlers.onActivate(node.id)}
       style={{ borderColor: TONE[node.status], borderStyle: node.missing ? 'dashed' : 'solid', borderWidth: selected ? 3 : 2 }}
       className={`h-full w-full cursor-pointer overflow-hidden rounded-md bg-white px-2 py-1 text-left leading-[18px] text-slate-900 dark:bg-slate-900 dark:text-slate-100 ${selected ? 'ring-2 ring-blue-500/40' : ''} ${FOCUS}`}
     >
@@ -56,9 +55,10 @@ export function CardNode({ data }: NodeProps<Node<CardData>>) {
       </div>
       <div className="graph-name truncate font-mono text-[13px]" title={node.label}>{node.label}</div>
       {node.kind === 'group' && (
-        <div className="graph-secondary text-[11px] text-slate-700 dark:text-slate-200">
-          {node.pods} pods{node.claims ? ` · ${node.claims} claims` : ''} · <span className="text-emerald-800 dark:text-emerald-300">✓ {node.counts?.['fs-backup'] ?? 0}</span> · <span className="text-amber-800 dark:text-amber-300">⨯ {node.counts?.skip ?? 0}</span> · {expanded ? '− collapse' : '+ expand'}
-        </div>
+        <>
+          <div className="graph-secondary whitespace-nowrap text-[11px] text-slate-700 dark:text-slate-200">{node.pods?.toLocaleString('en-US')} pods{node.claims ? ` · ${node.claims.toLocaleString('en-US')} claims` : ''} · {expanded ? '− collapse' : '+ expand'}</div>
+          <div className="graph-secondary whitespace-nowrap text-[11px]"><span className="text-emerald-800 dark:text-emerald-300">✓ {node.counts?.['fs-backup'] ?? 0} fs-backup</span> · <span className="text-amber-800 dark:text-amber-300">⨯ {node.counts?.skip ?? 0} skip</span></div>
+        </>
       )}
       {node.kind === 'pvc' && (node.sharedBy ?? 0) > 1 && <div className="graph-secondary text-[11px] font-semibold text-blue-800 dark:text-sky-300">shared by {node.sharedBy} pods</div>}
       {node.kind === 'pvc' && node.missing && (node.sharedBy ?? 0) <= 1 && <div className="graph-secondary text-[11px] font-semibold text-red-800 dark:text-red-300">claim does not exist</div>}

@@ -24,13 +24,14 @@ export interface Layout {
 
 /** Lines under the name: kind and status, "shared by n pods", a group's counts. */
 export function nodeLines(node: GraphNode): number {
-  if (node.kind === 'group') return 3;
+  if (node.kind === 'group') return 4;
   if (node.kind === 'pvc' && ((node.sharedBy ?? 0) > 1 || node.missing)) return 3;
   return 2;
 }
 
 export function nodeSize(node: GraphNode): { width: number; height: number } {
-  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, node.label.length * NAME_CHAR + 28)));
+  const min = node.kind === 'group' ? 250 : MIN_WIDTH;
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(min, node.label.length * NAME_CHAR + 28)));
   return { width, height: 14 + nodeLines(node) * 18 };
 }
 
