@@ -45,7 +45,7 @@ function CheckChain({ verdict }: { verdict: VolumeVerdict }) {
         const state = checkState(verdict, i, decisive);
         return (
           <li key={check.id} aria-current={i === decisive ? 'step' : undefined}
-            className={i === decisive ? 'font-semibold text-slate-900 dark:text-white' : state === 'passed' ? 'text-slate-600 dark:text-slate-400' : 'text-slate-400 dark:text-slate-600 dark:text-slate-400'}>
+            className={i === decisive ? 'font-semibold text-slate-900 dark:text-white' : state === 'passed' ? 'text-slate-800 dark:text-slate-200' : 'italic text-slate-600 dark:text-slate-400'}>
             <span className="inline-block w-8 font-mono">{check.id}</span>
             {i === decisive ? '▶ ' : ''}{check.title}
             <span className="ml-1">— {state}</span>

@@ -14,6 +14,7 @@ import { NotFound, graphBody } from '@/lib/server/queries';
 import { loadFromScan } from '../../_data/load';
 
 export const dynamic = 'force-dynamic';
+const PREFETCH_MAX_VOLUMES = 500;
 
 export async function generateMetadata({ params }: { params: Promise<{ namespace: string }> }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).namespace) };
@@ -52,7 +53,9 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     );
   }
   const queryClient = getQueryClient();
-  queryClient.setQueryData(queryKeys.graph(namespace, options), loaded.data);
+  // A big namespace's answer (megabytes) is not inlined in the HTML: parsing it there blocks the page's first
+  // paint and hydration; the browser fetches it as JSON instead.
+  if (loaded.data && loaded.data.volumes.length <= PREFETCH_MAX_VOLUMES) queryClient.setQueryData(queryKeys.graph(namespace, options), loaded.data);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense>
