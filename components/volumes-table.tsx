@@ -32,11 +32,13 @@ interface Props {
 
 export function VolumesTable({ volumes, filters, selected, revealSelected, onFilters, onSelect, emptyText }: Props) {
   // The box answers each keystroke at once; the URL follows (replace) and wins when it changes elsewhere.
+  // The URL lags behind fast typing, so only a value this box did not write (Back, a link) replaces the text.
   const [text, setText] = useState(filters.q);
-  const [urlText, setUrlText] = useState(filters.q);
-  if (urlText !== filters.q) {
-    setUrlText(filters.q);
-    setText(filters.q);
+  const [seenQ, setSeenQ] = useState(filters.q);
+  const written = useRef(new Set<string>());
+  if (seenQ !== filters.q) {
+    setSeenQ(filters.q);
+    if (!written.current.has(filters.q)) setText(filters.q);
   }
   const reasons = useMemo(() => [...new Set(volumes.map((v) => v.reason))].sort(), [volumes]);
   const rows = useMemo(() => sortVolumes(filterVolumes(volumes, filters), filters), [volumes, filters]);
@@ -77,12 +79,29 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
     let frames = 0;
     let handle = 0;
     // A virtualised row exists only once the virtualiser has scrolled to it: retry for a few frames.
+    let settled = 0;
+    let lastTop = NaN;
     const attempt = () => {
-      if (reveal(selectedIndex, once)) revealed.current = true;
-      else if (frames++ < 30) handle = requestAnimationFrame(attempt);
+      if (!revealed.current || !once) {
+        if (reveal(selectedIndex, once)) revealed.current = true;
+        else if (frames++ < 30) handle = requestAnimationFrame(attempt);
+        if (!once || !revealed.current) return;
+      }
+      // For a deep link, the graph above may still be laid out: keep the row in view until nothing moves.
+      const top = rowElement(selectedIndex)?.getBoundingClientRect().top ?? NaN;
+      if (top !== lastTop) rowElement(selectedIndex)?.scrollIntoView({ block: 'nearest' });
+      lastTop = top;
+      if (settled++ < 120) handle = requestAnimationFrame(attempt);
     };
+    // The user taking over (scroll, key, click) ends the keeping-in-view.
+    const stop = () => { settled = Infinity; };
+    const events = ['wheel', 'keydown', 'mousedown', 'touchstart'] as const;
+    for (const name of events) window.addEventListener(name, stop, { passive: true });
     attempt();
-    return () => cancelAnimationFrame(handle);
+    return () => {
+      cancelAnimationFrame(handle);
+      for (const name of events) window.removeEventListener(name, stop);
+    };
   }, [selectedIndex, revealSelected]);
 
   useEffect(() => {
@@ -128,7 +147,7 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
         <label className="flex items-center gap-1">
           <span>Find</span>
           <input type="search" aria-label="Filter volumes" aria-keyshortcuts="/" placeholder="pod, volume, claim or reason — press /" value={text}
-            onChange={(e) => { setText(e.target.value); setUrlText(e.target.value); onFilters({ q: e.target.value }); }} data-volume-filter
+            onChange={(e) => { written.current.add(e.target.value); setText(e.target.value); onFilters({ q: e.target.value }); }} data-volume-filter
             className="w-72 rounded border border-slate-400 bg-white px-2 py-0.5 placeholder:text-slate-600 dark:border-slate-600 dark:bg-slate-950 dark:placeholder:text-slate-400" />
         </label>
         <label>Verdict{' '}
@@ -193,7 +212,7 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
         {volumes.length > 0 && rows.length === 0 && (
           <p className="flex items-center gap-2 p-3 text-sm">
             No volume matches {filters.q ? <>“{filters.q}”</> : 'these filters'}{filtered ? '.' : ''}
-            <button type="button" className="rounded border border-slate-400 px-2 py-0.5 dark:border-slate-600" onClick={() => onFilters({ q: '', verdict: '', reason: '' })}>Clear the filters</button>
+            <button type="button" className="rounded border border-slate-400 px-2 py-0.5 dark:border-slate-600" onClick={() => { setText(''); onFilters({ q: '', verdict: '', reason: '' }); }}>Clear the filters</button>
           </p>
         )}
       </div>
