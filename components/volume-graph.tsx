@@ -65,21 +65,28 @@ function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, l
     else onSelect(null, edgeById.get(id) ?? null);
   }, [byId, edgeById, onSelect, onToggleGroup]);
 
+  // Focus moves after the render that made the item the tab stop (items may be re-created by that render).
+  const pendingFocus = useRef<string | null>(null);
   const moveTo = useCallback((id: string) => {
+    pendingFocus.current = id;
+    // React Flow may re-create an item in a later render: the item claims focus whenever it renders (see
+    // claimFocus) until the move has settled.
+    setTimeout(() => { if (pendingFocus.current === id) pendingFocus.current = null; }, 1000);
     setFocusId(id);
     const box = items.get(id);
     const element = wrapper.current?.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"]`);
     const frame = wrapper.current?.getBoundingClientRect();
     const rect = element?.getBoundingClientRect();
-    if (box && frame && rect && (rect.left < frame.left || rect.right > frame.right || rect.top < frame.top || rect.bottom > frame.bottom)) {
+    if (box && frame && (!rect || rect.left < frame.left || rect.right > frame.right || rect.top < frame.top || rect.bottom > frame.bottom)) {
       void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flow.getZoom() });
     }
-    element?.focus({ preventScroll: true });
   }, [flow, items]);
-
   const handlers: ItemHandlers = useMemo(() => ({
     focusId: current,
     onFocusItem: setFocusId,
+    claimFocus(id: string, element: HTMLElement | null) {
+      if (pendingFocus.current === id && element && document.activeElement !== element) element.focus({ preventScroll: true });
+    },
     onActivate: activate,
     onKey(id: string, event: KeyboardEvent<HTMLElement>) {
       if (event.key === 'Enter' || event.key === ' ') {

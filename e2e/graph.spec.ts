@@ -12,7 +12,8 @@ async function measure(page: Page) {
     const nodes = [...document.querySelectorAll('.react-flow__node')].map(rect);
     const labels = [...document.querySelectorAll('.react-flow__edgelabel-renderer [data-item]')];
     const onNodes = labels.filter((l) => nodes.some((n) => { const r = rect(l); return r.left < n.right - 1 && n.left < r.right - 1 && r.top < n.bottom - 1 && n.top < r.bottom - 1; })).map((l) => l.textContent);
-    return { scale, names: sizes('.graph-name'), secondary: sizes('.graph-secondary'), onNodes };
+    const edges = document.querySelectorAll('.react-flow__edge path.react-flow__edge-path').length;
+    return { scale, names: sizes('.graph-name'), secondary: sizes('.graph-secondary'), onNodes, labels: labels.length, edges };
   });
 }
 
@@ -34,6 +35,12 @@ test('every namespace graph is legible at its default view: names ≥ 12 px, sec
       expect(Math.min(...m.names), `${name} at ${width}`).toBeGreaterThanOrEqual(12);
       expect(Math.min(...m.secondary), `${name} at ${width}`).toBeGreaterThanOrEqual(10.5);
       expect(m.onNodes, name).toEqual([]);
+      // Every volume edge is drawn, with its label.
+      const graph = (await (await request.get(`/api/v1/graph?namespace=${name}`)).json()) as { edges: Array<{ kind: string }> };
+      if (name !== 'shards') {
+        expect(m.labels, name).toBe(graph.edges.filter((e) => e.kind === 'volume').length);
+        expect(m.edges, name).toBe(graph.edges.length);
+      }
     }
   }
   await test.info().attach('graph-legibility.txt', { body: report.join('\n') });
@@ -67,6 +74,7 @@ test('keyboard in the graph: one tab stop, arrows move, Enter selects, nothing o
   const outline = await focused.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth));
   expect(outline).toBeGreaterThanOrEqual(2);
   await page.keyboard.press('ArrowRight');
+  await expect(ns.graph.locator('[data-item]:focus')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/pod=/);
   await expect(ns.details.getByRole('heading', { level: 2 })).toBeVisible();

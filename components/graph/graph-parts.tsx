@@ -1,21 +1,29 @@
 'use client';
 // The graph's drawn parts: node cards and routed edges with their labels. Each node and labelled edge is one
 // stop of the graph's roving focus (one tab stop for the whole graph, arrow keys between items).
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type NodeProps, type Node, type Edge } from '@xyflow/react';
-import type { KeyboardEvent } from 'react';
+import { BaseEdge, EdgeLabelRenderer, Handle, Position, type EdgeProps, type NodeProps, type Node, type Edge } from '@xyflow/react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { GraphEdge, GraphNode } from '@/lib/api/types';
-import type { Box, Point } from '@/lib/graph/layout';
+import { KIND_TEXT, STATUS_TEXT, kindLine, type Box, type Point } from '@/lib/graph/layout';
 
 export const TONE: Record<GraphNode['status'], string> = { 'fs-backup': '#059669', skip: '#d97706', mixed: '#2563eb', none: '#64748b' };
-export const STATUS_TEXT: Record<GraphNode['status'], string> = { 'fs-backup': 'all fs-backup', skip: 'all skip', mixed: 'some skipped', none: 'no volumes' };
-export const KIND_TEXT: Record<GraphNode['kind'], string> = { namespace: 'namespace', pvc: 'PVC', pod: 'pod', volume: 'volume', group: 'group' };
 
 export interface ItemHandlers {
   focusId: string | null;
   onKey(id: string, event: KeyboardEvent<HTMLElement>): void;
   onActivate(id: string): void;
   onFocusItem(id: string): void;
+  /** Called by an item after each render: takes focus when a keyboard move is heading for it. */
+  claimFocus(id: string, element: HTMLElement | null): void;
 }
+
+function useClaimFocus(id: string, handlers: ItemHandlers) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => handlers.claimFocus(id, ref.current));
+  return ref;
+}
+
+const NO_HANDLERS: ItemHandlers = { focusId: null, onKey: () => undefined, onActivate: () => undefined, onFocusItem: () => undefined, claimFocus: () => undefined };
 
 export type CardData = { node: GraphNode; selected: boolean; expanded: boolean; handlers: ItemHandlers };
 export type RoutedData = { edge: GraphEdge; points: Point[]; label: (Box & { text: string }) | null; selected: boolean; handlers: ItemHandlers };
@@ -38,8 +46,10 @@ export function describeEdge(edge: GraphEdge): string {
 
 export function CardNode({ data }: NodeProps<Node<CardData>>) {
   const { node, selected, expanded, handlers } = data;
+  const ref = useClaimFocus(node.id, handlers);
   return (
     <div
+      ref={ref}
       role="button"
       data-item={node.id}
       tabIndex={handlers.focusId === node.id ? 0 : -1}
@@ -50,9 +60,10 @@ export function CardNode({ data }: NodeProps<Node<CardData>>) {
       style={{ borderColor: TONE[node.status], borderStyle: node.missing ? 'dashed' : 'solid', borderWidth: selected ? 3 : 2 }}
       className={`h-full w-full cursor-pointer overflow-hidden rounded-md bg-white px-2 py-1 text-left leading-[18px] text-slate-900 dark:bg-slate-900 dark:text-slate-100 ${selected ? 'ring-2 ring-blue-500/40' : ''} ${FOCUS}`}
     >
-      <div className="graph-secondary text-[11px] uppercase tracking-wide text-slate-600 dark:text-slate-300">
-        {KIND_TEXT[node.kind]} · {STATUS_TEXT[node.status]}{node.missing ? ' · missing' : ''}
-      </div>
+      {/* React Flow draws an edge between handles; these are anchors only, never connectable. */}
+      <Handle type="target" position={Position.Left} isConnectable={false} className="!pointer-events-none !opacity-0" />
+      <Handle type="source" position={Position.Right} isConnectable={false} className="!pointer-events-none !opacity-0" />
+      <div className="graph-secondary whitespace-nowrap text-[11px] uppercase tracking-wide text-slate-600 dark:text-slate-300">{kindLine(node)}</div>
       <div className="graph-name truncate font-mono text-[13px]" title={node.label}>{node.label}</div>
       {node.kind === 'group' && (
         <>
@@ -67,6 +78,7 @@ export function CardNode({ data }: NodeProps<Node<CardData>>) {
 }
 
 export function RoutedEdge({ id, data, markerEnd, style }: EdgeProps<Edge<RoutedData>>) {
+  const ref = useClaimFocus(id, data?.handlers ?? NO_HANDLERS);
   if (!data) return null;
   const { points, label, edge, selected, handlers } = data;
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
@@ -76,6 +88,7 @@ export function RoutedEdge({ id, data, markerEnd, style }: EdgeProps<Edge<Routed
       {label && (
         <EdgeLabelRenderer>
           <div
+            ref={ref}
             role="button"
             data-item={id}
             tabIndex={handlers.focusId === id ? 0 : -1}

@@ -22,6 +22,12 @@ export interface Layout {
   height: number;
 }
 
+export const STATUS_TEXT: Record<GraphNode['status'], string> = { 'fs-backup': 'all fs-backup', skip: 'all skip', mixed: 'some skipped', none: 'no volumes' };
+export const KIND_TEXT: Record<GraphNode['kind'], string> = { namespace: 'namespace', pvc: 'PVC', pod: 'pod', volume: 'volume', group: 'group' };
+
+/** The small upper-case line above a node's name. */
+export const kindLine = (node: GraphNode): string => `${KIND_TEXT[node.kind]} · ${STATUS_TEXT[node.status]}${node.missing ? ' · missing' : ''}`;
+
 /** Lines under the name: kind and status, "shared by n pods", a group's counts. */
 export function nodeLines(node: GraphNode): number {
   if (node.kind === 'group') return 4;
@@ -31,7 +37,9 @@ export function nodeLines(node: GraphNode): number {
 
 export function nodeSize(node: GraphNode): { width: number; height: number } {
   const min = node.kind === 'group' ? 250 : MIN_WIDTH;
-  const width = Math.round(Math.min(MAX_WIDTH, Math.max(min, node.label.length * NAME_CHAR + 28)));
+  // Upper-case text with wide tracking is about 0.72 em a glyph.
+  const text = Math.max(node.label.length * NAME_CHAR, kindLine(node).length * FONT.secondary * 0.72);
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(min, text + 28)));
   return { width, height: 14 + nodeLines(node) * 18 };
 }
 
