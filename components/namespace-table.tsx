@@ -77,8 +77,8 @@ export function NamespaceTable({ rows, optionQuery, scope, filter: urlFilter, so
               <tr key={row.name} className="border-b border-slate-100 align-top hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
                   <Link href={link(row.name)} className="font-mono text-blue-800 hover:underline dark:text-sky-300">{row.name}</Link>
-                  {row.skippedPvcVolumes > 0 && <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-950 dark:bg-amber-800 dark:text-amber-50">PVC skipped</span>}
-                  {row.backupErrors > 0 && <span className="ml-1 rounded bg-red-200 px-1 text-xs text-red-950 dark:bg-red-900 dark:text-red-50">{row.backupErrors} backup error{row.backupErrors > 1 ? 's' : ''}</span>}
+                  {row.skippedPvcVolumes > 0 && <span className="ml-2 whitespace-nowrap rounded bg-amber-200 px-1 text-xs text-amber-950 dark:bg-amber-800 dark:text-amber-50">PVC skipped</span>}
+                  {row.backupErrors > 0 && <span className="ml-1 whitespace-nowrap rounded bg-red-200 px-1 text-xs text-red-950 dark:bg-red-900 dark:text-red-50">{row.backupErrors} backup error{row.backupErrors > 1 ? 's' : ''}</span>}
                   {row.incomplete && <span className="ml-1 rounded bg-slate-200 px-1 text-xs dark:bg-slate-700">partly unreadable</span>}
                 </th>
                 <td className="px-2 py-1 tabular-nums">{row.pods}</td>
