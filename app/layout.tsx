@@ -4,7 +4,7 @@ import './globals.css';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
-  title: 'Backup Lens',
+  title: { default: 'Backup Lens', template: '%s · Backup Lens' },
   description: "Which pod volumes Velero's fs-backup will take, which it will skip, and why — before any backup runs.",
 };
 

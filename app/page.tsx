@@ -1,9 +1,11 @@
 // Overview: prefetch the namespaces answer on the server (same JSON and query key as the client uses). A URL
 // that names no backup opens on the first enabled Schedule, or on Velero's defaults when there is none.
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { ClusterProblem } from '@/components/cluster-problem';
+import { ColdLoad } from '@/components/cold-load';
 import { Overview } from '@/components/overview';
 import { queryKeys } from '@/lib/client/api';
 import { getQueryClient } from '@/lib/client/get-query-client';
@@ -13,6 +15,7 @@ import { defaultScheduleName } from '@/lib/server/selection';
 import { backupOf, loadFromScan } from './_data/load';
 
 export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: { absolute: 'Namespaces · Backup Lens' } };
 
 function Problem({ error }: { error: Parameters<typeof ClusterProblem>[0]['error'] }) {
   return (
@@ -32,6 +35,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     opening: selection === '' ? defaultScheduleName(scan.snapshot) : null,
     body: namespacesBody(scan, { backup, namespaces: [] }),
   }));
+  if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) return <Problem error={loaded.error} />;
   if (loaded.data.opening) {
     const rest = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));

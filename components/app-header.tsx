@@ -44,7 +44,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
         {header && (
           <p className="flex items-center gap-2 text-sm" aria-label="Cluster">
             <span className="font-mono">{header.cluster.context}</span>
-            <span className="text-slate-500 dark:text-slate-400">{header.cluster.server}</span>
+            <span className="text-slate-600 dark:text-slate-300">{header.cluster.server}</span>
             {header.cluster.demo && (
               <span title={header.cluster.demoReason} className="rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold text-white">demo cluster</span>
             )}

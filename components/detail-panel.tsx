@@ -1,6 +1,6 @@
 // The selected volume (or pod): its verdict, Velero's chain of checks with the decisive one marked, the
 // evidence, the pod's annotations exactly as written with the matching token marked, and lint findings.
-import { Fragment } from 'react';
+import { Fragment, type RefObject } from 'react';
 import type { ClaimInfo, PodInfo } from '@/lib/api/types';
 import type { LintFinding } from '@/lib/rules/lint';
 import { CHECKS, REASONS } from '@/lib/rules/reasons';
@@ -16,6 +16,13 @@ interface Props {
   podVerdicts: VolumeVerdict[];
   claim: ClaimInfo | null;
   lint: LintFinding[];
+  /** Below 1280 px the panel is a drawer over the page, with a close button (Escape closes it too). */
+  drawer: boolean;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onClose(): void;
+  /** The fs-backup mode now, and a switch to the other one, to see this verdict under it. */
+  mode: 'opt-in' | 'opt-out';
+  onSwitchMode(): void;
   /** The selected backup's resource policy, to show the rule that decided a verdict. */
   policy?: PolicyState;
 }
@@ -58,7 +65,7 @@ function CheckChain({ verdict }: { verdict: VolumeVerdict }) {
         const state = checkState(verdict, i, decisive);
         return (
           <li key={check.id} aria-current={i === decisive ? 'step' : undefined}
-            className={i === decisive ? 'font-semibold text-slate-900 dark:text-white' : state === 'passed' ? 'text-slate-600 dark:text-slate-400' : 'text-slate-400 dark:text-slate-500'}>
+            className={i === decisive ? 'font-semibold text-slate-900 dark:text-white' : state === 'passed' ? 'text-slate-800 dark:text-slate-200' : 'italic text-slate-600 dark:text-slate-400'}>
             <span className="inline-block w-8 font-mono">{check.id}</span>
             {i === decisive ? '▶ ' : ''}{check.title}
             <span className="ml-1">— {state}</span>
@@ -101,20 +108,27 @@ function Evidence({ verdict }: { verdict: VolumeVerdict }) {
   );
 }
 
-export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy }: Props) {
+const DRAWER = 'fixed inset-y-0 right-0 z-40 w-full max-w-md overflow-y-auto border-l border-slate-300 bg-white p-4 shadow-2xl dark:border-slate-700 dark:bg-slate-950';
+
+export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, drawer, headingRef, onClose, mode, onSwitchMode, policy }: Props) {
   if (!pod) {
-    return <aside aria-label="Details" className="text-sm text-slate-500">Select a volume in the table or a node in the graph to see why Velero decides as it does.</aside>;
+    return <aside aria-label="Details" className={`text-sm text-slate-600 dark:text-slate-400 ${drawer ? 'hidden' : ''}`}>Select a volume in the table or a node in the graph to see why Velero decides as it does.</aside>;
   }
   return (
-    <aside aria-label="Details" className="space-y-3 text-sm">
+    <aside aria-label="Details" className={`space-y-3 text-sm ${drawer ? DRAWER : ''}`} onKeyDown={drawer ? (e) => { if (e.key === 'Escape') onClose(); } : undefined}>
       <div>
-        <h2 className="font-semibold">{verdict ? <>Volume <span className="font-mono">{verdict.volume}</span> of pod <span className="font-mono">{pod.name}</span></> : <>Pod <span className="font-mono">{pod.name}</span></>}</h2>
-        <p className="text-xs text-slate-500">phase {pod.phase || '—'} · node {pod.node ?? 'not scheduled'}{pod.owner ? ` · ${pod.owner}` : ''}{pod.processingIndex ? ` · processed #${pod.processingIndex} in this namespace` : ' · not processed (excluded)'}</p>
+        {drawer && <button type="button" onClick={onClose} className="float-right rounded border border-slate-400 px-2 py-0.5 text-xs font-medium dark:border-slate-600">Close <span aria-hidden="true">✕</span></button>}
+        <h2 ref={headingRef} tabIndex={-1} className="font-semibold outline-none focus-visible:outline-2 focus-visible:outline-blue-600">{verdict ? <>Volume <span className="font-mono">{verdict.volume}</span> of pod <span className="font-mono">{pod.name}</span></> : <>Pod <span className="font-mono">{pod.name}</span></>}</h2>
+        <p className="text-xs text-slate-600 dark:text-slate-400">phase {pod.phase || '—'} · node {pod.node ?? 'not scheduled'}{pod.owner ? ` · ${pod.owner}` : ''}{pod.processingIndex ? ` · processed #${pod.processingIndex} in this namespace` : ' · not processed (excluded)'}</p>
       </div>
       {verdict && (
         <section aria-label="Verdict" className="rounded border border-slate-200 p-2 dark:border-slate-800">
-          <p className="flex items-center gap-2"><VerdictBadge action={verdict.action} /><span className="font-mono text-xs">{verdict.reason}</span><span className="text-xs text-slate-500">({REASONS[verdict.reason].label}, check {verdict.check})</span></p>
+          <p className="flex items-center gap-2"><VerdictBadge action={verdict.action} /><span className="font-mono text-xs">{verdict.reason}</span><span className="text-xs text-slate-600 dark:text-slate-400">({REASONS[verdict.reason].label}, check {verdict.check})</span></p>
           <p className="mt-1">{verdict.explanation}</p>
+          <p className="mt-1 text-xs">
+            Mode {mode}.{' '}
+            <button type="button" onClick={onSwitchMode} className="font-medium text-blue-800 underline dark:text-sky-300">See this volume in {mode === 'opt-in' ? 'opt-out' : 'opt-in'} mode</button>
+          </p>
           {verdict.backupError && <p className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">Velero reports an error for this pod: the backup ends PartiallyFailed.</p>}
           <Evidence verdict={verdict} />
           {verdict.evidence.policy && policy?.state === 'ok' && policy.policy.volumePolicies[verdict.evidence.policy.index - 1] && (
@@ -128,7 +142,7 @@ export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy }: 
         </section>
       )}
       <section aria-label="Pod annotations">
-        <h3 className="text-xs font-semibold uppercase text-slate-500">Pod annotations</h3>
+        <h3 className="text-xs font-semibold uppercase text-slate-600 dark:text-slate-400">Pod annotations</h3>
         <dl className="mt-1 space-y-1 text-xs">
           <div><dt className="font-mono">backup.velero.io/backup-volumes</dt><dd><AnnotationValue value={pod.backupVolumes} match={verdict?.evidence.annotation?.name === 'backup.velero.io/backup-volumes' ? verdict.evidence.annotation.matchedToken : null} /></dd></div>
           <div><dt className="font-mono">backup.velero.io/backup-volumes-excludes</dt><dd><AnnotationValue value={pod.backupVolumesExcludes} match={verdict?.evidence.annotation?.name === 'backup.velero.io/backup-volumes-excludes' ? verdict.evidence.annotation.matchedToken : null} /></dd></div>
@@ -136,19 +150,19 @@ export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy }: 
       </section>
       {claim && (
         <section aria-label="Claim">
-          <h3 className="text-xs font-semibold uppercase text-slate-500">Claim {claim.name}</h3>
+          <h3 className="text-xs font-semibold uppercase text-slate-600 dark:text-slate-400">Claim {claim.name}</h3>
           <p className="text-xs">{claim.exists ? `${claim.phase ?? '—'} · PV ${claim.volumeName ?? '—'} (${claim.pvType ?? 'unknown type'}) · ${claim.storageClass ?? 'no class'} · ${claim.capacity ?? '—'} · ${claim.volumeMode ?? ''}` : 'This claim does not exist.'}</p>
           <p className="text-xs">Used by: {claim.pods.join(', ') || 'no pod'}{claim.excludedByLabel ? ' · labelled velero.io/exclude-from-backup=true' : ''}</p>
         </section>
       )}
       {!verdict && (
         <ul aria-label="Pod volumes" className="space-y-1 text-xs">
-          {podVerdicts.map((v) => <li key={v.volume} className="flex gap-2"><VerdictBadge action={v.action} /><span className="font-mono">{v.volume}</span><span className="font-mono text-slate-500">{v.reason}</span></li>)}
+          {podVerdicts.map((v) => <li key={v.volume} className="flex gap-2"><VerdictBadge action={v.action} /><span className="font-mono">{v.volume}</span><span className="font-mono text-slate-600 dark:text-slate-400">{v.reason}</span></li>)}
         </ul>
       )}
       <section aria-label="Lint findings">
-        <h3 className="text-xs font-semibold uppercase text-slate-500">Findings</h3>
-        {lint.length === 0 ? <p className="text-xs text-slate-500">No findings for this pod.</p> : (
+        <h3 className="text-xs font-semibold uppercase text-slate-600 dark:text-slate-400">Findings</h3>
+        {lint.length === 0 ? <p className="text-xs text-slate-600 dark:text-slate-400">No findings for this pod.</p> : (
           <ul className="mt-1 space-y-1 text-xs">
             {lint.map((f, i) => (
               <li key={i} className={f.severity === 'warning' ? 'text-amber-800 dark:text-amber-300' : 'text-slate-600 dark:text-slate-400'}>

@@ -1,7 +1,9 @@
 // The e2e web server: the demo cluster, the app pointed at it, and a test-only control server on
 // E2E_CONTROL_PORT (loopback) through which specs switch faults and change objects. Not part of the app.
 import http from 'node:http';
+import { generateCluster } from '../lib/demo/generate';
 import { seededCluster } from '../lib/demo/scenarios';
+import type { DemoObjects } from '../lib/demo/types';
 import { startDemoCluster } from '../lib/demo/server';
 import type { DemoFaults, DemoResource } from '../lib/demo/types';
 import { buildIfNeeded, startNext } from '../scripts/launch';
@@ -12,11 +14,27 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 }
 
+/** The seeded scenarios plus `shards`, a 2,000-claim StatefulSet namespace (set E2E_BIG_NAMESPACE=0 to leave it out). */
+export function e2eCluster(): DemoObjects {
+  const seeded = seededCluster();
+  if (process.env.E2E_BIG_NAMESPACE === '0') return seeded;
+  const big = generateCluster({ pods: 0, bigNamespace: { name: 'shards', pvcs: 2000 } });
+  const inShards = <T extends { metadata?: { namespace?: string; name?: string } }>(items: T[]) => items.filter((o) => o.metadata?.namespace === 'shards');
+  const shardClaims = new Set(inShards(big.pvcs).map((c) => c.spec?.volumeName));
+  return {
+    ...seeded,
+    namespaces: [...seeded.namespaces, ...big.namespaces.filter((n) => n.metadata?.name === 'shards')],
+    pods: [...seeded.pods, ...inShards(big.pods)],
+    pvcs: [...seeded.pvcs, ...inShards(big.pvcs)],
+    pvs: [...seeded.pvs, ...big.pvs.filter((pv) => shardClaims.has(pv.metadata?.name))],
+  };
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.E2E_PORT ?? 3107);
   const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3108);
   buildIfNeeded();
-  const demo = await startDemoCluster({ objects: seededCluster(), kubeconfigPath: '.backup-lens/e2e.kubeconfig' });
+  const demo = await startDemoCluster({ objects: e2eCluster(), kubeconfigPath: '.backup-lens/e2e.kubeconfig' });
   http
     .createServer(async (req, res) => {
       try {

@@ -1,6 +1,6 @@
 // One scan at a time: concurrent requests share the one in flight; the result is kept with its time and
 // reused until it is older than the TTL or a refresh is asked for. Verdict views are cached per option set.
-import type { ClusterInfo } from './api/types';
+import type { ClusterInfo, ListProgress, ProgressResponse } from './api/types';
 import { buildPvcPodIndex, type PvcPodIndex } from './index/pvc-pod-index';
 import type { ClusterSnapshot } from './model/kube';
 import { stableKey } from './velero/backup-options/engine-input';
@@ -24,7 +24,7 @@ export interface Follower {
 /** Where snapshots come from: the user's cluster or the demo cluster, through the same client code. */
 export interface SnapshotSource {
   cluster: ClusterInfo;
-  read(signal?: AbortSignal): Promise<SnapshotRead>;
+  read(signal?: AbortSignal, onListProgress?: (resource: string, read: number, remaining: number | null) => void): Promise<SnapshotRead>;
   /** Follow the last read with watches; null when it cannot be followed. */
   follow?(): Follower | null;
 }
@@ -73,6 +73,8 @@ export class Scanner {
   private inFlight: Promise<Scan> | null = null;
   private follower: Follower | null = null;
   private followedVersion = 0;
+  private lists = new Map<string, ListProgress>();
+  private startedAt: Date | null = null;
 
   constructor(
     private readonly source: SnapshotSource,
@@ -92,8 +94,12 @@ export class Scanner {
     }
     if (this.inFlight) return this.inFlight;
     const started = Date.now();
+    this.startedAt = new Date(started);
+    this.lists = new Map();
+    const onListProgress = (resource: string, read: number, remaining: number | null) =>
+      this.lists.set(resource, { resource, read, total: remaining === null ? null : read + remaining, done: remaining === 0 });
     this.inFlight = this.source
-      .read()
+      .read(undefined, onListProgress)
       .then(async (read) => {
         await this.follower?.stop();
         this.follower = this.source.follow?.() ?? null;
@@ -114,6 +120,19 @@ export class Scanner {
     const read = { snapshot: follower.snapshot(), requests: current.requests };
     this.current = makeScan(this.source.cluster, read, current.scannedAt, current.durationMs, follower.changedAt ?? current.scannedAt, true);
     return this.current;
+  }
+
+  /** The scan held now, without reading or following (null before the first read finishes). */
+  peek(): Scan | null {
+    return this.current;
+  }
+
+  progress(): ProgressResponse {
+    return {
+      state: this.inFlight ? 'reading' : this.current ? 'ready' : 'idle',
+      startedAt: this.startedAt?.toISOString() ?? null,
+      lists: [...this.lists.values()],
+    };
   }
 
   async stop(): Promise<void> {

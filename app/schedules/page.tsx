@@ -3,6 +3,7 @@ import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ClusterProblem } from '@/components/cluster-problem';
+import { ColdLoad } from '@/components/cold-load';
 import { SchedulesView } from '@/components/schedules-view';
 import { queryKeys } from '@/lib/client/api';
 import { getQueryClient } from '@/lib/client/get-query-client';
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: 'Schedules · Backup Lens' };
 
 export default async function SchedulesPage() {
   const loaded = await loadFromScan((scan) => schedulesBody(scan));
+  if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) {
     return (
       <main className="p-6">

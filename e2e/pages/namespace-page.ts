@@ -1,20 +1,29 @@
-// Page object of /namespaces/[namespace]: the Volumes table, its filters and the detail panel, by role.
+// Page object of /namespaces/[namespace]: the graph, the Volumes table, its filters and the detail panel, by role.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class NamespacePage {
   readonly volumes: Locator;
   readonly details: Locator;
   readonly mode: Locator;
+  readonly filter: Locator;
+  readonly graph: Locator;
 
   constructor(readonly page: Page) {
     this.volumes = page.getByRole('table', { name: 'Volumes' });
     this.details = page.getByRole('complementary', { name: 'Details' });
     this.mode = page.getByRole('combobox', { name: 'fs-backup mode' });
+    this.filter = page.getByRole('searchbox', { name: 'Filter volumes' });
+    this.graph = page.getByTestId('graph-frame');
   }
 
   async open(namespace: string, query = ''): Promise<void> {
     await this.page.goto(`/namespaces/${namespace}${query}`);
     await expect(this.page.getByRole('heading', { level: 1, name: `Namespace ${namespace}` })).toBeVisible();
+  }
+
+  /** Waits until the graph is laid out and drawn. */
+  async graphDrawn(): Promise<void> {
+    await expect(this.graph.locator('.react-flow__node').first()).toBeVisible();
   }
 
   /** The row of a pod volume: pod and volume cells, exactly. */
@@ -31,6 +40,10 @@ export class NamespacePage {
 
   async select(pod: string, volume: string): Promise<void> {
     await this.row(pod, volume).getByRole('button', { name: volume, exact: true }).click();
+    await this.expectSelected(pod, volume);
+  }
+
+  async expectSelected(pod: string, volume: string): Promise<void> {
     await expect(this.details.getByRole('heading', { name: `Volume ${volume} of pod ${pod}` })).toBeVisible();
   }
 }

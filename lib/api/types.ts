@@ -3,6 +3,7 @@ import type { IncompleteRead } from '../model/kube';
 import type { LintFinding } from '../rules/lint';
 import type { Action, BackupOptions, ReasonCode, VolumeVerdict } from '../rules/types';
 import type { BackupRef, EffectiveOptions, PolicyState, Sourced } from '../velero/backup-options/types';
+import type { SearchResult } from '../view/search';
 
 export interface ClusterInfo {
   context: string;
@@ -61,9 +62,13 @@ export interface NamespaceSummary {
   name: string;
   pods: number;
   volumes: number;
+  /** Claims that exist; `missingPvcs` counts those pods name but which do not exist. */
   pvcs: number;
+  missingPvcs: number;
   actions: Record<Action, number>;
   reasons: ReasonCounts;
+  /** The same counts for data volumes only (not projected, configMap, secret, downwardAPI, default-token). */
+  data: { volumes: number; actions: Record<Action, number>; reasons: ReasonCounts };
   /** PVC-backed volumes that fs-backup skips: the ones operators worry about. */
   skippedPvcVolumes: number;
   /** Volumes whose verdict makes Velero report an error. */
@@ -78,7 +83,7 @@ export interface NamespaceSummary {
 
 export interface NamespacesResponse extends ScanHeader {
   namespaces: NamespaceSummary[];
-  totals: { pods: number; volumes: number; pvcs: number; actions: Record<Action, number>; reasons: ReasonCounts };
+  totals: { pods: number; volumes: number; pvcs: number; missingPvcs: number; actions: Record<Action, number>; reasons: ReasonCounts; data: NamespaceSummary['data'] };
 }
 
 export interface PodInfo {
@@ -111,7 +116,8 @@ export interface ClaimInfo {
   excludedByLabel: boolean;
 }
 
-export type GraphNodeKind = 'namespace' | 'pvc' | 'pod' | 'volume';
+/** `group`: the pods of one controller drawn as one node when a namespace is too big to draw pod by pod. */
+export type GraphNodeKind = 'namespace' | 'pvc' | 'pod' | 'volume' | 'group';
 
 export interface GraphNode {
   id: string;
@@ -124,6 +130,10 @@ export interface GraphNode {
   /** Number of pods using a claim (pvc nodes) — > 1 means shared. */
   sharedBy?: number;
   missing?: boolean;
+  /** Group nodes: how many pods, claims folded in, and volumes by verdict. */
+  pods?: number;
+  claims?: number;
+  counts?: Record<Action, number>;
 }
 
 export interface GraphEdge {
@@ -135,13 +145,15 @@ export interface GraphEdge {
   volume?: string;
   action?: Action;
   reason?: ReasonCode;
+  /** Edges from a shared claim to a group: the group's volumes on that claim by verdict. */
+  counts?: Record<Action, number>;
 }
 
 export interface GraphResponse extends ScanHeader {
   namespace: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** Set when the namespace is too big to draw node by node: what was aggregated. */
+  /** Set when the namespace is too big to draw pod by pod: pods are grouped by controller (`shownPods` drawn one by one). */
   truncated: null | { pods: number; shownPods: number; note: string };
   volumes: VolumeVerdict[];
   pods: PodInfo[];
@@ -201,3 +213,22 @@ export interface SchedulesResponse extends ScanHeader {
   /** ConfigMaps of the Velero namespace with exactly one data key: candidates for a what-if resource policy. */
   policyConfigMaps: string[];
 }
+/** One cluster-wide list of the scan in progress: objects read, and the total when the server estimates it. */
+export interface ListProgress {
+  resource: string;
+  read: number;
+  /** read + metadata.remainingItemCount; null when the server gives no estimate. */
+  total: number | null;
+  done: boolean;
+}
+
+/** GET /api/v1/progress: what the first (or a forced) scan is doing. */
+export interface ProgressResponse {
+  /** reading: a scan is running; ready: a snapshot is held; idle: no scan has started. */
+  state: 'idle' | 'reading' | 'ready';
+  startedAt: string | null;
+  lists: ListProgress[];
+}
+
+/** GET /api/v1/search?q=…&limit=…: name matches across the cluster, the first `limit` of `total`. */
+export interface SearchResponse extends ScanHeader, SearchResult {}

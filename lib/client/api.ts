@@ -1,5 +1,5 @@
 // Browser-side access to /api/v1: URLs, query keys shared with the server prefetch, and typed fetches.
-import type { ApiError, GraphResponse, NamespacesResponse, SchedulesResponse, VolumesResponse } from '../api/types';
+import type { ApiError, GraphResponse, NamespacesResponse, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Selection } from './view-state';
 
 export class ApiFailure extends Error {
@@ -17,6 +17,7 @@ export const queryKeys = {
   graph: (namespace: string, selection: Selection) => ['graph', namespace, selection] as const,
   volumes: (selection: Selection) => ['volumes', selection] as const,
   schedules: () => ['schedules'] as const,
+  search: (q: string, limit: number, selection: Selection) => ['search', q, limit, selection] as const,
 };
 
 async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
@@ -45,3 +46,10 @@ export async function refreshScan(options: Selection): Promise<void> {
 
 /** Poll so the page follows the cluster; the server's snapshot is kept current by watches. */
 export const REFETCH_MS = 10_000;
+
+export function fetchSearch(q: string, limit: number, options: Selection): Promise<SearchResponse> {
+  const params = optionParams(options);
+  params.set('q', q);
+  params.set('limit', String(limit));
+  return getJson<SearchResponse>('/api/v1/search', params);
+}

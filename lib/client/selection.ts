@@ -1,7 +1,7 @@
 // The backup a page shows lives in its URL: schedule=NAME, backup=NAME, or what-if parameters. Pages pass the
 // same parameters to /api/v1, so a link reproduces the view and the query cache is keyed by them.
 import { BACKUP_SELECTION_KEYS } from '../api/params';
-import type { SchedulesResponse } from '../api/types';
+import type { BackupSelection, SchedulesResponse } from '../api/types';
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -31,4 +31,23 @@ export function withSelection(current: URLSearchParams | string, next: Record<st
 export function defaultSchedule(schedules: Pick<SchedulesResponse, 'schedules'>['schedules']): string | null {
   const enabled = schedules.find((s) => !s.paused && s.phase !== 'FailedValidation' && s.validationErrors.length === 0);
   return enabled?.name ?? null;
+}
+
+/**
+ * The what-if that shows a verdict in the other fs-backup mode: the selected backup's own policy and namespaces
+ * kept, only the mode changed (a Schedule's or Backup's options cannot be edited, so it becomes a what-if).
+ */
+export function switchModeParams(backup: BackupSelection, defaultVolumesToFsBackup: boolean): Record<string, string | null> {
+  const e = backup.effective;
+  const policy = e.resourcePolicy.state === 'none' ? null : e.resourcePolicy.name;
+  return {
+    schedule: null,
+    backup: null,
+    whatIf: '1',
+    defaultVolumesToFsBackup: String(defaultVolumesToFsBackup),
+    backupExcludePVC: e.backupExcludePVC.value ? 'true' : null,
+    resourcePolicy: policy,
+    includedNamespaces: e.includedNamespaces.value.length ? e.includedNamespaces.value.join(',') : null,
+    excludedNamespaces: e.excludedNamespaces.value.length ? e.excludedNamespaces.value.join(',') : null,
+  };
 }

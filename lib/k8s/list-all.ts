@@ -16,6 +16,8 @@ export interface ListOptions {
   /** Base backoff in ms (default 250), doubled per attempt, capped at 5 s; Retry-After wins when given. */
   backoffMs?: number;
   labelSelector?: string;
+  /** After each page: objects read so far and the server's estimate of those left (metadata.remainingItemCount). */
+  onProgress?: (read: number, remaining: number | null) => void;
 }
 
 export interface ListResult<T> {
@@ -64,8 +66,10 @@ export async function getJson<T>(transport: Transport, path: string, options: Pi
   }
 }
 
-async function fetchPage(transport: Transport, path: string, options: ListOptions): Promise<{ items: unknown[]; metadata: { continue?: string; resourceVersion?: string } }> {
-  const parsed = await getJson<{ items?: unknown[] | null; metadata?: { continue?: string; resourceVersion?: string } }>(transport, path, options);
+type PageMeta = { continue?: string; resourceVersion?: string; remainingItemCount?: number };
+
+async function fetchPage(transport: Transport, path: string, options: ListOptions): Promise<{ items: unknown[]; metadata: PageMeta }> {
+  const parsed = await getJson<{ items?: unknown[] | null; metadata?: PageMeta }>(transport, path, options);
   return { items: parsed.items ?? [], metadata: parsed.metadata ?? {} };
 }
 
@@ -86,6 +90,7 @@ export async function listAll<T>(transport: Transport, basePath: string, slim: (
         pages++;
         for (const raw of page.items) items.push(slim(raw));
         token = page.metadata.continue || undefined;
+        options.onProgress?.(items.length, token ? (page.metadata.remainingItemCount ?? null) : 0);
         if (!token) return { items, resourceVersion: page.metadata.resourceVersion ?? '', pages };
       } while (token);
     } catch (error) {

@@ -17,6 +17,8 @@ export interface SnapshotOptions extends Pick<ListOptions, 'signal' | 'limit' | 
   namespacesHint?: string[];
   /** Parallel per-namespace lists in the fallback. */
   concurrency?: number;
+  /** Progress of each cluster-wide list (see ListOptions.onProgress). */
+  onListProgress?: (resource: string, read: number, remaining: number | null) => void;
 }
 
 export interface SnapshotWithMeta extends ClusterSnapshot {
@@ -70,7 +72,8 @@ export async function readSnapshot(transport: Transport, options: SnapshotOption
   const requestsBefore = transport.requests;
   const incomplete: IncompleteRead[] = [];
   const resourceVersions: SnapshotWithMeta['resourceVersions'] = {};
-  const list = <T>(path: string, slim: (raw: unknown) => T) => listAll(transport, path, slim, options);
+  const list = <T>(path: string, slim: (raw: unknown) => T) =>
+    listAll(transport, path, slim, { ...options, onProgress: options.onListProgress && ((read, remaining) => options.onListProgress?.(path.slice(path.lastIndexOf('/') + 1), read, remaining)) });
   const veleroNamespace = options.veleroNamespace ?? 'velero';
   const veleroRead = readVelero(transport, veleroNamespace, options);
   veleroRead.catch(() => {}); // awaited below; a core failure may reject the scan first

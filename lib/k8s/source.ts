@@ -18,7 +18,7 @@ export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: 
   const hint = (env.BACKUP_LENS_NAMESPACES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     cluster,
-    async read(signal) {
+    async read(signal, onListProgress) {
       // A new transport per scan picks up refreshed exec/OIDC tokens; connections are reused within a scan.
       transport = createTransport(access.kc);
       const snapshot = await readSnapshot(await transport, {
@@ -26,6 +26,7 @@ export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: 
         veleroNamespace: env.BACKUP_LENS_VELERO_NAMESPACE || 'velero',
         contextNamespace: access.namespace,
         namespacesHint: hint,
+        ...(onListProgress ? { onListProgress } : {}),
       });
       last = snapshot;
       return { snapshot, requests: snapshot.requests };

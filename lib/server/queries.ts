@@ -1,12 +1,13 @@
 // The bodies of /api/v1/* built from a scan; the routes and the pages' server-side prefetch share them,
 // so the browser's query cache holds exactly what the API answers.
-import { BadParameter, type ParsedQuery } from '../api/params';
-import type { BackupSummary, GraphResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, VolumesResponse } from '../api/types';
+import { BadParameter, quote, type ParsedQuery } from '../api/params';
+import type { BackupSummary, GraphResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Backup } from '../model/velero';
 import type { Scan } from '../scan';
 import { scheduleOptions } from '../velero/backup-options/builders';
 import { namespaceSummaries, totals } from '../view/cluster-view';
 import { namespaceDetail } from '../view/namespace-detail';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, search } from '../view/search';
 import { scanHeader } from './scan-header';
 import { optionsContext, resolveSelection } from './selection';
 
@@ -96,4 +97,30 @@ export function schedulesBody(scan: Scan): SchedulesResponse {
     .sort();
   const header = scanHeader(scan, resolveSelection(scan.snapshot, { kind: 'whatIf', whatIf: {} }));
   return { ...header, schedules, backups, policyConfigMaps };
+}
+
+export interface SearchInput {
+  q: string;
+  limit: number;
+}
+
+/** Cluster-wide search by name (case-insensitive) under the query's options: see lib/view/search.ts. */
+export function searchBody(scan: Scan, { backup }: QueryInput, { q, limit }: SearchInput): SearchResponse {
+  const selection = resolveSelection(scan.snapshot, backup);
+  const view = scan.view(selection.effective);
+  const namespaces = [...new Set([...scan.index.namespaces, ...scan.snapshot.namespaces.map((n) => n.metadata?.name ?? '')])].filter(Boolean);
+  const named = (items: ReadonlyArray<{ metadata?: { name?: string; namespace?: string } }>) => items.map((o) => ({ namespace: o.metadata?.namespace ?? '', name: o.metadata?.name ?? '' }));
+  const corpus = { namespaces, pods: named(scan.snapshot.pods), claims: named(scan.snapshot.pvcs), volumes: view.result.verdicts };
+  return { ...scanHeader(scan, selection), ...search(corpus, q, limit) };
+}
+
+/** Parses q (required, ≤ 200 characters) and limit (1–1000) of /api/v1/search. */
+export function searchInput(params: URLSearchParams): SearchInput {
+  const q = params.get('q') ?? '';
+  if (!q.trim()) throw new BadParameter('q', 'q is required: the text to look for in namespace, pod, claim and volume names.');
+  if (q.length > 200) throw new BadParameter('q', `q is ${q.length} characters long; give at most 200.`);
+  const raw = params.get('limit');
+  const limit = raw === null ? DEFAULT_SEARCH_LIMIT : Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) throw new BadParameter('limit', `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}, not ${quote(raw ?? '')}.`);
+  return { q, limit };
 }

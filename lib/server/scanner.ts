@@ -1,5 +1,5 @@
 // The process-wide scanner: built once from the kubeconfig, kept on globalThis so every route module shares it.
-import type { ApiError } from '../api/types';
+import type { ApiError, ProgressResponse } from '../api/types';
 import { loadAccess } from '../k8s/kubeconfig';
 import { clusterSource, type ClusterSource } from '../k8s/source';
 import { Scanner, type Scan } from '../scan';
@@ -7,6 +7,9 @@ import { Scanner, type Scan } from '../scan';
 export interface ScannerHandle {
   get(refresh?: boolean): Promise<Scan>;
   describeError(error: unknown): ApiError['error'];
+  /** The scan held now, if any, without reading the cluster. */
+  peek(): Scan | null;
+  progress(): ProgressResponse;
 }
 
 type Held = { handle: ScannerHandle } | { error: ApiError['error'] };
@@ -23,7 +26,7 @@ function create(): Held {
     ...(demo && process.env.BACKUP_LENS_DEMO_REASON ? { demoReason: process.env.BACKUP_LENS_DEMO_REASON } : {}),
   });
   const scanner = new Scanner(source);
-  return { handle: { get: (refresh) => scanner.get(refresh), describeError: (error) => source.describeError(error) } };
+  return { handle: { get: (refresh) => scanner.get(refresh), describeError: (error) => source.describeError(error), peek: () => scanner.peek(), progress: () => scanner.progress() } };
 }
 
 export async function getScanner(): Promise<{ scanner: ScannerHandle } | { error: ApiError['error'] }> {

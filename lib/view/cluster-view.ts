@@ -12,6 +12,7 @@ import { pvSourceType } from '../rules/volume-type';
 import { policyMatcher } from '../rules/policy/index';
 import { engineInput } from '../velero/backup-options/engine-input';
 import type { EffectiveOptions } from '../velero/backup-options/types';
+import { isDataVolume } from './volume-class';
 import { VOLUMES_TO_BACKUP_ANNOTATION, VOLUMES_TO_EXCLUDE_ANNOTATION } from '../velero/pod-volumes';
 
 export interface ClusterView {
@@ -76,13 +77,18 @@ export function namespaceSummaries(view: ClusterView, index: PvcPodIndex, snapsh
   const rows = [...names].map((name): NamespaceSummary => {
     const verdicts = view.byNamespace.get(name) ?? [];
     const { actions, reasons } = count(verdicts);
+    const data = count(verdicts.filter(isDataVolume));
+    const existing = new Set(index.claimsIn(name).map((c) => c.metadata?.name ?? ''));
+    const missingPvcs = new Set(verdicts.filter((v) => v.pvc !== null && !existing.has(v.pvc)).map((v) => v.pvc)).size;
     return {
       name,
       pods: index.podsIn(name).length,
       volumes: verdicts.length,
-      pvcs: index.claimsIn(name).length,
+      pvcs: existing.size,
+      missingPvcs,
       actions,
       reasons,
+      data: { volumes: data.actions['fs-backup'] + data.actions.skip, actions: data.actions, reasons: data.reasons },
       skippedPvcVolumes: verdicts.filter((v) => v.pvc !== null && v.action === 'skip').length,
       backupErrors: verdicts.filter((v) => v.backupError).length,
       warnings: lintNamespace(view, index, name).filter((f) => f.severity === 'warning').length,
@@ -93,17 +99,22 @@ export function namespaceSummaries(view: ClusterView, index: PvcPodIndex, snapsh
   return rows.sort((a, b) => Number(b.skippedPvcVolumes > 0) - Number(a.skippedPvcVolumes > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+function addCounts(into: { actions: Record<Action, number>; reasons: ReasonCounts }, from: { actions: Record<Action, number>; reasons: ReasonCounts }) {
+  into.actions['fs-backup'] += from.actions['fs-backup'];
+  into.actions.skip += from.actions.skip;
+  for (const [code, n] of Object.entries(from.reasons) as [keyof ReasonCounts, number][]) into.reasons[code] = (into.reasons[code] ?? 0) + n;
+}
+
 export function totals(rows: readonly NamespaceSummary[]) {
-  const actions = emptyActions();
-  const reasons: ReasonCounts = {};
-  let pods = 0, volumes = 0, pvcs = 0;
+  const all = { actions: emptyActions(), reasons: {} as ReasonCounts };
+  const data = { volumes: 0, actions: emptyActions(), reasons: {} as ReasonCounts };
+  let pods = 0, volumes = 0, pvcs = 0, missingPvcs = 0;
   for (const row of rows) {
-    pods += row.pods; volumes += row.volumes; pvcs += row.pvcs;
-    actions['fs-backup'] += row.actions['fs-backup'];
-    actions.skip += row.actions.skip;
-    for (const [code, n] of Object.entries(row.reasons) as [keyof ReasonCounts, number][]) reasons[code] = (reasons[code] ?? 0) + n;
+    pods += row.pods; volumes += row.volumes; pvcs += row.pvcs; missingPvcs += row.missingPvcs; data.volumes += row.data.volumes;
+    addCounts(all, row);
+    addCounts(data, row.data);
   }
-  return { pods, volumes, pvcs, actions, reasons };
+  return { pods, volumes, pvcs, missingPvcs, actions: all.actions, reasons: all.reasons, data };
 }
 
 function ownerOf(pod: Pod): string | null {

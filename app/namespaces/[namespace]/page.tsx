@@ -1,8 +1,10 @@
 // Namespace page: prefetch the graph answer on the server (same JSON and query key as the client uses).
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ClusterProblem } from '@/components/cluster-problem';
+import { ColdLoad } from '@/components/cold-load';
 import { NamespaceView } from '@/components/namespace-view';
 import { BadParameter, namespaceParam } from '@/lib/api/params';
 import { queryKeys } from '@/lib/client/api';
@@ -12,6 +14,11 @@ import { NotFound, graphBody } from '@/lib/server/queries';
 import { backupOf, loadFromScan } from '../../_data/load';
 
 export const dynamic = 'force-dynamic';
+const PREFETCH_MAX_VOLUMES = 500;
+
+export async function generateMetadata({ params }: { params: Promise<{ namespace: string }> }): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).namespace) };
+}
 
 export default async function NamespacePage({ params, searchParams }: { params: Promise<{ namespace: string }>; searchParams: Promise<SearchParams> }) {
   const { namespace: raw } = await params;
@@ -45,6 +52,7 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     }
   });
   if (missing) notFound();
+  if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) {
     return (
       <main className="p-6">
@@ -54,7 +62,9 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     );
   }
   const queryClient = getQueryClient();
-  queryClient.setQueryData(queryKeys.graph(namespace, selection), loaded.data);
+  // A big namespace's answer (megabytes) is not inlined in the HTML: parsing it there blocks the page's first
+  // paint and hydration; the browser fetches it as JSON instead.
+  if (loaded.data && loaded.data.volumes.length <= PREFETCH_MAX_VOLUMES) queryClient.setQueryData(queryKeys.graph(namespace, selection), loaded.data);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense>
