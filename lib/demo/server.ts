@@ -32,6 +32,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const state: ServerState = {
     store: new DemoStore(options.objects ?? seededCluster()),
     token,
+    users: options.users ?? [],
     faults: { ...options.faults },
     requests: [],
     started: Date.now(),
