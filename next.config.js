@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The container image runs .next/standalone/server.js: only the traced production files, no npm.
+  output: 'standalone',
   // client-node is a Node library with optional native-ish deps; keep it out of the server bundle.
   serverExternalPackages: ['@kubernetes/client-node'],
   poweredByHeader: false,

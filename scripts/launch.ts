@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
 const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 function newestMtime(entry: string): number {
@@ -32,9 +32,15 @@ export function buildIfNeeded(): void {
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
 }
 
-/** Starts `next start` on the port with the given environment; the child is killed when this process exits. */
-export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+/** Preloaded into the server: sets x-backup-lens-peer from the socket (proxy mode trusts only that). */
+export const trustedPeerPreload = path.join(ROOT, 'scripts', 'trusted-peer.cjs');
+
+/**
+ * Starts `next start` on host:port with the given environment; the child is killed when this process exits.
+ * The host defaults to loopback: other addresses are an explicit choice (BACKUP_LENS_HOST, checked by the caller).
+ */
+export function startNext(port: number, env: Record<string, string>, host = '127.0.0.1'): ChildProcess {
+  const child = spawn(process.execPath, ['-r', trustedPeerPreload, nextBin, 'start', '-p', String(port), '-H', host], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -1,0 +1,54 @@
+// Every request passes here (Next.js 16 proxy, Node runtime): security headers with a per-request CSP nonce,
+// JSON 405 for non-GET API calls, and authentication: 401 JSON for the API, the login page (token mode) or a
+// 401 page (proxy mode) for pages. The routes check the identity again before reading the cluster.
+import { NextResponse, type NextRequest } from 'next/server';
+import { securityHeaders } from './lib/auth/headers';
+import { identify } from './lib/server/auth-state';
+
+const PUBLIC_API = new Set(['/api/healthz', '/api/auth/login', '/api/auth/logout']);
+const POST_API = new Set(['/api/auth/login', '/api/auth/logout']);
+const isStaticAsset = (path: string) => path.startsWith('/_next/static/') || path === '/icon.svg' || path === '/favicon.ico';
+
+function withHeaders<T extends Response>(response: T, headers: Record<string, string>): T {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function jsonError(status: number, kind: string, message: string, extra: Record<string, string> = {}): Response {
+  return withHeaders(Response.json({ error: { kind, message } }, { status, headers: { 'cache-control': 'no-store', ...extra } }), securityHeaders({ api: true }));
+}
+
+function unauthorizedPage(message: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>401 · Backup Lens</title></head><body><main><h1>401 Unauthorized</h1><p>${message}</p></main></body></html>`;
+  return withHeaders(new Response(html, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }), securityHeaders({ api: true }));
+}
+
+export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  const api = path === '/api' || path.startsWith('/api/');
+  const method = request.method.toUpperCase();
+  if (api && method !== 'GET' && method !== 'HEAD' && !(method === 'POST' && POST_API.has(path))) {
+    return jsonError(405, 'methodNotAllowed', `${method.slice(0, 16)} is not allowed here: Backup Lens is read-only; its API answers GET.`, { allow: 'GET, HEAD' });
+  }
+  const dev = process.env.NODE_ENV === 'development';
+  const open = isStaticAsset(path) || path === '/login' || PUBLIC_API.has(path);
+  if (!open) {
+    const who = identify(request.headers);
+    if ('error' in who) return api ? jsonError(500, 'config', who.error) : unauthorizedPage('The server is misconfigured; its log says how.');
+    if ('refusal' in who) {
+      if (api) return jsonError(401, 'unauthenticated', who.refusal.message, who.refusal.reason === 'noSession' ? { 'www-authenticate': 'Bearer realm="backup-lens"' } : {});
+      if (who.refusal.reason === 'noSession') {
+        const login = new URL('/login', request.url);
+        return withHeaders(NextResponse.redirect(login, 303), securityHeaders({ api: true }));
+      }
+      return unauthorizedPage(who.refusal.message);
+    }
+  }
+  if (api || isStaticAsset(path)) return withHeaders(NextResponse.next(), securityHeaders({ api }));
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const headers = securityHeaders({ nonce, dev });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', headers['content-security-policy'] as string);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+}
