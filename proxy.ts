@@ -2,6 +2,7 @@
 // JSON 405 for non-GET API calls, and authentication: 401 JSON for the API, the login page (token mode) or a
 // 401 page (proxy mode) for pages. The routes check the identity again before reading the cluster.
 import { NextResponse, type NextRequest } from 'next/server';
+import { namespaceParam } from './lib/api/params';
 import { securityHeaders } from './lib/auth/headers';
 import { identify } from './lib/server/auth-state';
 
@@ -21,6 +22,23 @@ function jsonError(status: number, kind: string, message: string, extra: Record<
 function unauthorizedPage(message: string): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>401 · Backup Lens</title></head><body><main><h1>401 Unauthorized</h1><p>${message}</p></main></body></html>`;
   return withHeaders(new Response(html, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }), securityHeaders({ api: true }));
+}
+
+/** /namespaces/NAME with NAME not a namespace name: a 404 before any page streams (a streamed page is already 200). */
+function invalidNamespacePath(path: string): boolean {
+  const match = /^\/namespaces\/([^/]*)\/?$/.exec(path);
+  if (!match) return path.startsWith('/namespaces/');
+  try {
+    namespaceParam(decodeURIComponent(match[1] ?? ''));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function notFoundPage(): Response {
+  const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 · Backup Lens</title></head><body><main><h1>Not found</h1><p>That is not a namespace name (lower-case letters, digits and -).</p><p><a href="/">Back to all namespaces</a></p></main></body></html>';
+  return withHeaders(new Response(html, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }), securityHeaders({ api: true }));
 }
 
 export function proxy(request: NextRequest) {
@@ -44,6 +62,7 @@ export function proxy(request: NextRequest) {
       return unauthorizedPage(who.refusal.message);
     }
   }
+  if (invalidNamespacePath(path)) return notFoundPage();
   if (api || isStaticAsset(path)) return withHeaders(NextResponse.next(), securityHeaders({ api }));
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const headers = securityHeaders({ nonce, dev });

@@ -40,7 +40,7 @@ function checkedSettings(): ServerSettings {
     console.error(decision.message);
     process.exit(1);
   }
-  for (const warning of decision.warnings) console.warn(`\n${warning}\n`);
+  // The server prints decision.warnings itself (instrumentation.ts), also when run from the image.
   return settings;
 }
 

@@ -13,6 +13,11 @@ export class BadParameter extends Error {
   }
 }
 
+/** At most 60 characters of what the caller sent: error messages never echo more of the input. */
+export function shown(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+}
+
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
 
 function booleanParam(params: URLSearchParams, name: string, fallback: boolean): boolean {
@@ -20,7 +25,7 @@ function booleanParam(params: URLSearchParams, name: string, fallback: boolean):
   if (values.length === 0) return fallback;
   if (values.length > 1) throw new BadParameter(name, `${name} is given ${values.length} times; give it once.`);
   const value = BOOLEANS[(values[0] ?? '').toLowerCase()];
-  if (value === undefined) throw new BadParameter(name, `${name} must be true or false, not "${values[0]}".`);
+  if (value === undefined) throw new BadParameter(name, `${name} must be true or false, not "${shown(values[0] ?? '')}".`);
   return value;
 }
 
@@ -29,7 +34,7 @@ const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function namespaceParam(value: string | null | undefined, parameter = 'namespace'): string {
   if (!value || !NAMESPACE_NAME.test(value)) {
-    throw new BadParameter(parameter, `${parameter} must be a namespace name (lower-case letters, digits and '-'), not "${value ?? ''}".`);
+    throw new BadParameter(parameter, `${parameter} must be a namespace name (lower-case letters, digits and '-'), not "${shown(value ?? '')}".`);
   }
   return value;
 }
@@ -38,7 +43,7 @@ export function namespaceParam(value: string | null | undefined, parameter = 'na
 export function parseQuery(params: URLSearchParams, allowed: readonly string[] = []): ParsedQuery {
   const known = new Set(['defaultVolumesToFsBackup', 'backupExcludePVC', 'namespace', 'refresh', ...allowed]);
   for (const key of params.keys()) {
-    if (!known.has(key)) throw new BadParameter(key, `Unknown parameter ${key}; known: ${[...known].join(', ')}.`);
+    if (!known.has(key)) throw new BadParameter(key, `Unknown parameter ${shown(key)}; known: ${[...known].join(', ')}.`);
   }
   return {
     options: {

@@ -2,7 +2,7 @@
 import { isLoopbackHost } from './config';
 
 export const SESSION_COOKIE = 'backup_lens_session';
-/** Set by scripts/trusted-peer.cjs from the socket, overwriting anything a client sent. */
+/** Set by scripts/server-preload.cjs from the socket, overwriting anything a client sent. */
 export const PEER_HEADER = 'x-backup-lens-peer';
 
 export function cookieValue(headers: Headers, name: string): string | undefined {

@@ -30,7 +30,7 @@ export function authState(): Held {
   return holder.__backupLensAuth;
 }
 
-/** True when scripts/trusted-peer.cjs runs in this process, so the peer header is the socket's address. */
+/** True when scripts/server-preload.cjs runs in this process, so the peer header is the socket's address. */
 export const peerHeaderTrusted = () => holder.__backupLensTrustedPeer === true;
 
 export function identify(headers: Headers): Resolution | { error: string } {
