@@ -7,6 +7,8 @@ const nextConfig = {
   // client-node is a Node library with optional native-ish deps; keep it out of the server bundle.
   serverExternalPackages: ['@kubernetes/client-node'],
   poweredByHeader: false,
+  // proxy.ts redirects trailing slashes itself, so those answers carry the security headers too.
+  skipTrailingSlashRedirect: true,
 };
 
 module.exports = nextConfig;

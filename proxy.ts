@@ -48,6 +48,11 @@ export function proxy(request: NextRequest) {
   if (api && method !== 'GET' && method !== 'HEAD' && !(method === 'POST' && POST_API.has(path))) {
     return jsonError(405, 'methodNotAllowed', `${method.slice(0, 16)} is not allowed here: Backup Lens is read-only; its API answers GET.`, { allow: 'GET, HEAD' });
   }
+  if (path.length > 1 && path.endsWith('/')) {
+    const url = request.nextUrl.clone();
+    url.pathname = path.replace(/\/+$/, '') || '/';
+    return withHeaders(NextResponse.redirect(url, 308), securityHeaders({ api: true }));
+  }
   const dev = process.env.NODE_ENV === 'development';
   const open = isStaticAsset(path) || path === '/login' || PUBLIC_API.has(path);
   if (!open) {
