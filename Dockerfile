@@ -13,7 +13,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx next build \
  && cp -r .next/static .next/standalone/.next/static \
- && cp scripts/server-preload.cjs .next/standalone/server-preload.cjs \
+ && cp scripts/server-preload.cjs scripts/baseline-headers.cjs .next/standalone/ \
  && mkdir -p .next/standalone/.next/cache
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot

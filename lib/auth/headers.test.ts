@@ -22,3 +22,10 @@ describe('security headers', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('the server preload', () => {
+  it('starts every answer with exactly the API header set', async () => {
+    const { BASELINE_HEADERS } = (await import('../../scripts/baseline-headers.cjs')) as unknown as { BASELINE_HEADERS: Record<string, string> };
+    expect(BASELINE_HEADERS).toEqual(securityHeaders({ api: true }));
+  });
+});

@@ -64,3 +64,9 @@ export async function POST(request: Request) {
   if (wantsJson) return Response.json({ user: session.user }, { headers });
   return new Response(null, { status: 303, headers: { ...headers, location: '/' } });
 }
+
+/** Only POST changes the session; anything else gets a JSON 405 (not Next.js's empty one). */
+export function GET() {
+  return errorJson(405, { kind: 'methodNotAllowed', message: 'Use POST from the login page.' });
+}
+export const HEAD = GET;

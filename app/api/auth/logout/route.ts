@@ -13,3 +13,9 @@ export function POST(request: Request) {
   const location = held.state.settings.auth.mode === 'token' ? '/login' : '/';
   return new Response(null, { status: 303, headers: { location, 'set-cookie': clearedSessionCookie(!browserOnLoopback(request.headers)), 'cache-control': 'no-store' } });
 }
+
+/** Only POST changes the session; anything else gets a JSON 405 (not Next.js's empty one). */
+export function GET() {
+  return errorJson(405, { kind: 'methodNotAllowed', message: 'Use POST from the login page.' });
+}
+export const HEAD = GET;
