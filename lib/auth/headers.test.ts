@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, REQUIRED_HEADERS, securityHeaders } from './headers';
 
@@ -24,8 +25,8 @@ describe('security headers', () => {
 });
 
 describe('the server preload', () => {
-  it('starts every answer with exactly the API header set', async () => {
-    const { BASELINE_HEADERS } = (await import('../../scripts/baseline-headers.cjs')) as unknown as { BASELINE_HEADERS: Record<string, string> };
+  it('starts every answer with exactly the API header set', () => {
+    const { BASELINE_HEADERS } = createRequire(import.meta.url)('../../scripts/baseline-headers.cjs') as { BASELINE_HEADERS: Record<string, string> };
     expect(BASELINE_HEADERS).toEqual(securityHeaders({ api: true }));
   });
 });

@@ -67,7 +67,9 @@ function userScanner(holder: Holder, access: ClusterAccess, cluster: ClusterInfo
   if (entry) holder.users.delete(key);
   else {
     const userAccess = withToken(access, session.token, session.user);
-    const source = clusterSource(userAccess, { ...cluster, context: `${cluster.context} as ${session.user}` }, process.env, session.namespaces);
+    // In a pod the service account is not what reads for this user: say whose token does.
+    const context = `${access.source === 'in-cluster' ? 'in-cluster' : cluster.context} as ${session.user}`;
+    const source = clusterSource(userAccess, { ...cluster, context }, process.env, session.namespaces);
     entry = { ...handleFor(source), lastUsed: now };
     while (holder.users.size >= MAX_USER_SCANNERS) {
       const [oldestKey, oldest] = holder.users.entries().next().value as [string, UserEntry];
