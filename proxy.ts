@@ -41,12 +41,25 @@ function notFoundPage(): Response {
   return withHeaders(new Response(html, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }), securityHeaders({ api: true }));
 }
 
+function malformedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const api = path === '/api' || path.startsWith('/api/');
   const method = request.method.toUpperCase();
   if (api && method !== 'GET' && method !== 'HEAD' && !(method === 'POST' && POST_API.has(path))) {
     return jsonError(405, 'methodNotAllowed', `${method.slice(0, 16)} is not allowed here: Backup Lens is read-only; its API answers GET.`, { allow: 'GET, HEAD' });
+  }
+  if (malformedPath(request.nextUrl.pathname)) {
+    // Next.js would throw decoding it (a 500); say what is wrong instead.
+    return api ? jsonError(400, 'badPath', 'The path has a malformed percent-encoding.') : withHeaders(new Response('Bad request: the path has a malformed percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }), securityHeaders({ api: true }));
   }
   if (path.length > 1 && path.endsWith('/')) {
     const url = request.nextUrl.clone();
