@@ -59,6 +59,7 @@ export function proxy(request: NextRequest) {
   }
   if (malformedPath(request.nextUrl.pathname)) {
     // Next.js would throw decoding it (a 500); say what is wrong instead.
+    if (path.startsWith('/namespaces/')) return notFoundPage();
     return api ? jsonError(400, 'badPath', 'The path has a malformed percent-encoding.') : withHeaders(new Response('Bad request: the path has a malformed percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }), securityHeaders({ api: true }));
   }
   if (path.length > 1 && path.endsWith('/')) {
