@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   });
   const common = { KUBECONFIG: demo.kubeconfigPath ?? '', BACKUP_LENS_CONTEXT: '', BACKUP_LENS_DEMO_ACTIVE: '1', BACKUP_LENS_DEMO_REASON: 'auth end-to-end tests.' };
   const servers = [
-    startNext(AUTH_PORTS.token, { ...common, BACKUP_LENS_AUTH: 'token', BACKUP_LENS_REFRESH_INTERVAL_SECONDS: String(REFRESH_INTERVAL_SECONDS) }),
+    startNext(AUTH_PORTS.token, { ...common, BACKUP_LENS_AUTH: 'token', BACKUP_LENS_REFRESH_INTERVAL_SECONDS: String(REFRESH_INTERVAL_SECONDS), BACKUP_LENS_LOGIN_ATTEMPTS_PER_MINUTE: '30' }),
     startNext(AUTH_PORTS.proxyUntrusted, { ...common, BACKUP_LENS_AUTH: 'proxy', BACKUP_LENS_TRUSTED_PROXIES: `${UNTRUSTED_PROXY}/32` }),
     startNext(AUTH_PORTS.proxyTrusted, { ...common, BACKUP_LENS_AUTH: 'proxy', BACKUP_LENS_TRUSTED_PROXIES: '127.0.0.1/32,::1' }),
   ];

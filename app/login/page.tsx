@@ -10,6 +10,7 @@ const ERRORS: Record<string, string> = {
   malformed: 'That does not look like a bearer token: paste one line of printable characters, without spaces.',
   namespaces: 'Namespaces must be namespace names (lower-case letters, digits and -), separated by commas or spaces.',
   unreachable: 'The cluster could not be reached to check the token; try again later.',
+  rateLimited: 'Too many login attempts from this address; wait a minute and try again.',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

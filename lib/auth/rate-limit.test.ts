@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntervalLimiter } from './rate-limit';
+import { IntervalLimiter, WindowLimiter } from './rate-limit';
 
 describe('the refresh limiter', () => {
   it('allows one action per key per interval and says when to retry', () => {
@@ -25,5 +25,21 @@ describe('the refresh limiter', () => {
     limiter.take('c');
     expect(limiter.take('a')).toEqual({ ok: true });
     expect(limiter.take('c').ok).toBe(false);
+  });
+});
+
+describe('the login limiter', () => {
+  it('allows `limit` attempts per window per key, then says when the oldest one expires', () => {
+    let now = 0;
+    const limiter = new WindowLimiter(3, 60_000, 100, () => now);
+    for (const at of [0, 1_000, 2_000]) {
+      now = at;
+      expect(limiter.take('10.0.0.1')).toEqual({ ok: true });
+    }
+    now = 30_000;
+    expect(limiter.take('10.0.0.1')).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(limiter.take('10.0.0.2')).toEqual({ ok: true });
+    now = 60_500;
+    expect(limiter.take('10.0.0.1')).toEqual({ ok: true });
   });
 });

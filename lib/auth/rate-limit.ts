@@ -23,3 +23,29 @@ export class IntervalLimiter {
     return { ok: true };
   }
 }
+
+/** At most `limit` actions per key in any `windowMs` (login attempts per client address). */
+export class WindowLimiter {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxKeys = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(key: string): Taken {
+    const at = this.now();
+    const recent = (this.hits.get(key) ?? []).filter((t) => at - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.hits.set(key, recent);
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((this.windowMs - (at - (recent[0] as number))) / 1000)) };
+    }
+    recent.push(at);
+    this.hits.delete(key);
+    if (this.hits.size >= this.maxKeys) this.hits.delete(this.hits.keys().next().value as string);
+    this.hits.set(key, recent);
+    return { ok: true };
+  }
+}

@@ -2,14 +2,18 @@
 // every route module share one copy. A bad setting is kept as an error and answered as 500 with its text.
 import { serverSettings, SettingError, type ServerSettings } from '../auth/config';
 import { resolveIdentity, type Resolution } from '../auth/identity';
-import { IntervalLimiter } from '../auth/rate-limit';
+import { IntervalLimiter, WindowLimiter } from '../auth/rate-limit';
 import { SessionStore } from '../auth/sessions';
 
 export interface AuthState {
   settings: ServerSettings;
   sessions: SessionStore | null;
   refreshLimiter: IntervalLimiter;
+  /** Login attempts per client address: each one costs a request to the API server. */
+  loginLimiter: WindowLimiter;
 }
+
+export const LOGIN_ATTEMPTS_PER_MINUTE = Number(process.env.BACKUP_LENS_LOGIN_ATTEMPTS_PER_MINUTE ?? 10);
 
 type Held = { state: AuthState } | { error: string };
 const holder = globalThis as typeof globalThis & { __backupLensAuth?: Held; __backupLensTrustedPeer?: boolean };
@@ -18,7 +22,7 @@ function create(): Held {
   try {
     const settings = serverSettings(process.env);
     const sessions = settings.auth.mode === 'token' ? new SessionStore({ idleMs: settings.auth.idleMs, maxMs: settings.auth.maxMs }) : null;
-    return { state: { settings, sessions, refreshLimiter: new IntervalLimiter(settings.refreshIntervalMs) } };
+    return { state: { settings, sessions, refreshLimiter: new IntervalLimiter(settings.refreshIntervalMs), loginLimiter: new WindowLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000) } };
   } catch (error) {
     if (error instanceof SettingError) return { error: error.message };
     throw error;

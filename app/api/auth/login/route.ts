@@ -2,9 +2,9 @@
 // namespaces it may read). The token is checked against the API server, then kept server-side behind an
 // opaque session id in an HttpOnly, SameSite=Strict cookie. Refusals never repeat the token.
 import { namespaceParam } from '@/lib/api/params';
-import { browserOnLoopback, sameOrigin, sessionCookie } from '@/lib/auth/request';
+import { PEER_HEADER, browserOnLoopback, sameOrigin, sessionCookie } from '@/lib/auth/request';
 import { tokenProblem, tokenUser } from '@/lib/auth/token-user';
-import { authState } from '@/lib/server/auth-state';
+import { authState, peerHeaderTrusted } from '@/lib/server/auth-state';
 import { errorJson } from '@/lib/server/respond';
 import { baseAccess } from '@/lib/server/scanner';
 import { verifyToken } from '@/lib/server/verify-token';
@@ -12,7 +12,9 @@ import { verifyToken } from '@/lib/server/verify-token';
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY = 64 * 1024;
-type Failure = 'malformed' | 'refused' | 'unreachable' | 'namespaces';
+type Failure = 'malformed' | 'refused' | 'unreachable' | 'namespaces' | 'rateLimited';
+
+const STATUS: Record<Failure, number> = { malformed: 400, namespaces: 400, refused: 401, rateLimited: 429, unreachable: 503 };
 
 async function readForm(request: Request): Promise<{ token: string; namespaces: string } | null> {
   const text = await request.text();
@@ -37,8 +39,11 @@ export async function POST(request: Request) {
   if (!sameOrigin(request.headers)) return errorJson(403, { kind: 'crossOrigin', message: 'A login must come from this site\'s own login page (the Origin header does not match).' });
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const fail = (reason: Failure, message: string) =>
-    wantsJson ? errorJson(reason === 'unreachable' ? 503 : reason === 'refused' ? 401 : 400, { kind: reason, message }) : new Response(null, { status: 303, headers: { location: `/login?error=${reason}`, 'cache-control': 'no-store' } });
+    wantsJson ? errorJson(STATUS[reason], { kind: reason, message }) : new Response(null, { status: 303, headers: { location: `/login?error=${reason}`, 'cache-control': 'no-store' } });
 
+  const peer = (peerHeaderTrusted() && request.headers.get(PEER_HEADER)) || 'unknown';
+  const attempt = held.state.loginLimiter.take(peer);
+  if (!attempt.ok) return fail('rateLimited', `Too many login attempts from this address; try again in ${attempt.retryAfterSeconds} s.`);
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return fail('malformed', 'The login form is too large.');
   const form = await readForm(request);
   if (!form) return fail('malformed', 'The login form could not be read.');
