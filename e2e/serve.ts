@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     BACKUP_LENS_DEMO_ACTIVE: '1',
     BACKUP_LENS_DEMO_REASON: 'end-to-end tests run against the demo cluster.',
     BACKUP_LENS_SCAN_TTL_MS: '2000',
+    // The specs refresh on purpose, often; the refresh limit is tested on the token-mode server (auth-serve.ts).
+    BACKUP_LENS_REFRESH_INTERVAL_SECONDS: '0',
   }).on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -1,12 +1,15 @@
 // Shared by `npm start` and the e2e server: build the app when its sources are newer than the build, then
-// run `next start` as a child process that dies with us.
+// run the standalone server (.next/standalone/server.js, what the container image runs) as a child process
+// that dies with us.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
 const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const STANDALONE = path.join(ROOT, '.next', 'standalone');
+const standaloneServer = path.join(STANDALONE, 'server.js');
 
 function newestMtime(entry: string): number {
   const stat = statSync(entry, { throwIfNoEntry: false });
@@ -20,7 +23,7 @@ function newestMtime(entry: string): number {
 /** True when .next holds no production build or a source file changed after it was made. */
 export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(standaloneServer)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((entry) => newestMtime(path.join(ROOT, entry)) > built);
 }
@@ -30,14 +33,33 @@ export function buildIfNeeded(): void {
   console.log('Building the dashboard (next build)…');
   const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  copyStaticAssets();
 }
 
-/** Starts `next start` on the port with the given environment; the child is killed when this process exits. */
-export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: ROOT,
+/** The standalone server serves .next/static and public/ only from its own folder (the Dockerfile copies them too). */
+export function copyStaticAssets(): void {
+  const target = path.join(STANDALONE, '.next', 'static');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(ROOT, '.next', 'static'), target, { recursive: true });
+  if (existsSync(path.join(ROOT, 'public'))) cpSync(path.join(ROOT, 'public'), path.join(STANDALONE, 'public'), { recursive: true });
+}
+
+/** Preloaded into the server: the listen address from BACKUP_LENS_HOST, x-backup-lens-peer from the socket. */
+export const serverPreload = path.join(ROOT, 'scripts', 'server-preload.cjs');
+
+/**
+ * Starts `next start` on host:port with the given environment; the child is killed when this process exits.
+ * The host defaults to loopback: other addresses are an explicit choice (BACKUP_LENS_HOST, checked by the caller).
+ */
+export function startNext(port: number, env: Record<string, string>, host = '127.0.0.1'): ChildProcess {
+  if (!existsSync(path.join(STANDALONE, '.next', 'static'))) copyStaticAssets();
+  const merged: Record<string, string | undefined> = { ...process.env, ...env };
+  // server.js runs in its own folder: relative kubeconfig paths must be made absolute first.
+  if (merged.KUBECONFIG) merged.KUBECONFIG = merged.KUBECONFIG.split(path.delimiter).map((p) => (p ? path.resolve(p) : p)).join(path.delimiter);
+  const child = spawn(process.execPath, ['-r', serverPreload, standaloneServer], {
+    cwd: STANDALONE,
     stdio: 'inherit',
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...merged, PORT: String(port), BACKUP_LENS_HOST: host, NEXT_TELEMETRY_DISABLED: '1' },
   });
   const stop = () => child.kill('SIGTERM');
   process.once('exit', stop);

@@ -1,7 +1,9 @@
 // Server-side data for pages: the same bodies as /api/v1, the problem as a value to render, or — on a cold
 // start, while the first scan runs — "reading", so the page shows the scan's progress instead of waiting.
 import { BadParameter, parseQuery, type BackupQuery } from '@/lib/api/params';
+import { headers } from 'next/headers';
 import type { ApiError } from '@/lib/api/types';
+import { identify } from '@/lib/server/auth-state';
 import { selectionFrom, type SearchParams, type Selection } from '@/lib/client/view-state';
 import type { Scan } from '@/lib/scan';
 import { getScanner } from '@/lib/server/scanner';
@@ -24,7 +26,11 @@ function buildOn<T>(scan: Scan, build: (scan: Scan) => T): Loaded<T> {
 }
 
 export async function loadFromScan<T>(build: (scan: Scan) => T): Promise<Loaded<T>> {
-  const held = await getScanner();
+  // proxy.ts already sent anyone unauthenticated to the login page or a 401; this is the second check.
+  const who = identify(await headers());
+  if ('error' in who) return { error: { kind: 'config', message: who.error } };
+  if ('refusal' in who) return { error: { kind: 'unauthenticated', message: who.refusal.message } };
+  const held = await getScanner(who.identity);
   if ('error' in held) return { error: held.error };
   let scan: Scan;
   try {

@@ -4,12 +4,14 @@ import { KINDS, RESOURCE_LIST, VERSION, apiGroup, apiGroupList, resourceList, to
 import { RESOURCE_INFO, apiVersionOf } from './resources';
 import { SelectorError, selectorMatcher } from './selectors';
 import { NAMESPACED, RESOURCES, type DemoStore, type KubeObject } from './store';
-import type { DemoFaults, DemoResource, RequestLogEntry } from './types';
+import type { DemoFaults, DemoResource, DemoUser, RequestLogEntry } from './types';
 import { serveWatch } from './watch';
 
 export interface ServerState {
   store: DemoStore;
   token: string;
+  /** Namespace-limited users besides the full-access token. */
+  users?: DemoUser[];
   faults: DemoFaults;
   requests: RequestLogEntry[];
   started: number;
@@ -33,9 +35,9 @@ export function statusBody(code: number, reason: string, message: string, detail
 
 const scopeText = (resource: string, namespace: string | null) => (namespace ? `in the namespace "${namespace}"` : 'at the cluster scope');
 
-function forbiddenBody(verb: string, resource: DemoResource, namespace: string | null): J {
+function forbiddenBody(verb: string, resource: DemoResource, namespace: string | null, user = 'demo'): J {
   const group = RESOURCE_INFO[resource].group;
-  return statusBody(403, 'Forbidden', `${resource} is forbidden: User "demo" cannot ${verb} resource "${resource}" in API group "${group}" ${scopeText(resource, namespace)}`, { group, kind: resource });
+  return statusBody(403, 'Forbidden', `${resource} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${scopeText(resource, namespace)}`, { group, kind: resource });
 }
 
 interface Route {
@@ -144,6 +146,18 @@ function serveList(state: ServerState, req: IncomingMessage, res: ServerResponse
   send(state, req, res, 200, { kind: `${KINDS[r.resource]}List`, apiVersion: apiVersionOf(r.resource), metadata, items });
 }
 
+/** 'full' for the demo token, the limited user for one of theirs, null for anything else. */
+function limitedUser(state: ServerState, authorization: string): 'full' | DemoUser | null {
+  if (authorization === `Bearer ${state.token}`) return 'full';
+  return state.users?.find((user) => authorization === `Bearer ${user.token}`) ?? null;
+}
+
+/** A limited user reads inside their namespaces only, plus a get of those Namespace objects. */
+function limitedMayRead(user: DemoUser, r: Route): boolean {
+  if (r.namespace !== null) return user.namespaces.includes(r.namespace);
+  return r.resource === 'namespaces' && r.name !== null && user.namespaces.includes(r.name);
+}
+
 export function handleRequest(state: ServerState, req: IncomingMessage, res: ServerResponse): void {
   const run = () => {
     const url = new URL(req.url ?? '/', 'https://demo');
@@ -152,8 +166,8 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     if (url.pathname === '/version' || url.pathname === '/healthz' || url.pathname === '/livez' || url.pathname === '/readyz') {
       return send(state, req, res, 200, url.pathname === '/version' ? VERSION : 'ok');
     }
-    const auth = req.headers.authorization ?? '';
-    if (state.faults.rejectAllTokens || auth !== `Bearer ${state.token}`) return send(state, req, res, 401, statusBody(401, 'Unauthorized', 'Unauthorized'));
+    const limited = limitedUser(state, req.headers.authorization ?? '');
+    if (state.faults.rejectAllTokens || limited === null) return send(state, req, res, 401, statusBody(401, 'Unauthorized', 'Unauthorized'));
     if (url.pathname === '/api') return send(state, req, res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
     if (url.pathname === '/api/v1') return send(state, req, res, 200, RESOURCE_LIST);
     if (parts[0] === 'apis' && parts.length <= 3) {
@@ -167,6 +181,7 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     if (r === 'unknown') return send(state, req, res, 404, statusBody(404, 'NotFound', 'the server could not find the requested resource'));
     const watch = url.searchParams.get('watch');
     const verb = r.name ? 'get' : watch === 'true' || watch === '1' ? 'watch' : 'list';
+    if (limited !== 'full' && !limitedMayRead(limited, r)) return send(state, req, res, 403, forbiddenBody(verb, r.resource, r.namespace, limited.name ?? 'limited'));
     const clusterWide = r.namespace === null && !r.name;
     const forbiddenNs = r.namespace !== null && (state.faults.forbidNamespaces ?? []).includes(r.namespace);
     const forbiddenAll = (state.faults.forbidClusterWide ?? []).includes(r.resource) && (clusterWide || !NAMESPACED.has(r.resource));

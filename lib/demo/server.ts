@@ -37,6 +37,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
     store: new DemoStore(options.objects ?? seededCluster(), served),
     served,
     token,
+    users: options.users ?? [],
     faults: { ...options.faults },
     requests: [],
     started: Date.now(),

@@ -62,6 +62,15 @@ export interface RequestLogEntry {
   at: number;
 }
 
+/** A namespace-limited user of the demo cluster, like a RoleBinding per namespace and no ClusterRole. */
+export interface DemoUser {
+  /** Name used in 403 messages (default "limited"). */
+  name?: string;
+  token: string;
+  /** Namespaces whose pods, PVCs and configmaps (and the Namespace object itself) this user may get, list and watch. */
+  namespaces: string[];
+}
+
 export interface DemoClusterOptions {
   /** 0 or absent: any free port. */
   port?: number;
@@ -71,6 +80,8 @@ export interface DemoClusterOptions {
   objects?: DemoObjects;
   /** Bearer token required from clients; default a random one. */
   token?: string;
+  /** More users, each limited to some namespaces: 403 elsewhere and for cluster-wide lists. */
+  users?: DemoUser[];
   /** Where to write a kubeconfig for this server; null: do not write one. Default `.backup-lens/demo.kubeconfig`. */
   kubeconfigPath?: string | null;
   faults?: DemoFaults;

@@ -1,7 +1,7 @@
 // Load the user's kubeconfig the way kubectl does (KUBECONFIG, ~/.kube/config, in-cluster service account) and
 // say plainly when there is none: client-node's loadFromDefault() would quietly point at http://localhost:8080.
 import { KubeConfig } from '@kubernetes/client-node';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,6 +21,8 @@ export interface ClusterAccess {
   source: 'kubeconfig' | 'in-cluster';
   /** The kubeconfig file(s) read; null in-cluster. */
   paths: string[] | null;
+  /** In-cluster: the pod's service account ("backup-lens"), read from its token; null elsewhere or unknown. */
+  serviceAccount?: string | null;
 }
 
 export interface AccessProblem {
@@ -45,6 +47,31 @@ function kubeconfigPaths(env: Env, home: string): { paths: string[]; fromEnv: bo
 
 function problem(kind: AccessProblem['kind'], message: string, hint: string): AccessProblem {
   return { kind, message, hint };
+}
+
+/** The service account a projected token belongs to (its `sub` is system:serviceaccount:NS:NAME). */
+function serviceAccountName(saDir: string): string | null {
+  try {
+    const payload = readFileSync(path.join(saDir, 'token'), 'utf8').split('.')[1] ?? '';
+    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
+    return typeof sub === 'string' && sub.startsWith('system:serviceaccount:') ? (sub.split(':')[3] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same cluster (server, CA, proxy) read with someone else's bearer token instead of the kubeconfig's user. */
+export function withToken(access: ClusterAccess, token: string, user: string): ClusterAccess {
+  const cluster = access.kc.getCurrentCluster();
+  if (!cluster) throw new Error('the kubeconfig has no current cluster');
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [cluster],
+    users: [{ name: 'session', token }],
+    contexts: [{ name: access.context, cluster: cluster.name, user: 'session' }],
+    currentContext: access.context,
+  });
+  return { ...access, kc, user, namespace: null, serviceAccount: null };
 }
 
 export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessProblem {
@@ -87,6 +114,7 @@ export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessPro
   }
   return {
     kind: 'access',
+    serviceAccount: source === 'in-cluster' ? serviceAccountName(saDir) : null,
     kc,
     context,
     server: cluster.server,

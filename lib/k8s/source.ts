@@ -12,10 +12,11 @@ export interface ClusterSource extends SnapshotSource {
   describeError(error: unknown): ClusterError;
 }
 
-export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: Env = process.env): ClusterSource {
+/** `namespacesHint` replaces BACKUP_LENS_NAMESPACES (a token-mode user names their own namespaces). */
+export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: Env = process.env, namespacesHint?: string[]): ClusterSource {
   let transport: Promise<Transport> | null = null;
   let last: SnapshotWithMeta | null = null;
-  const hint = (env.BACKUP_LENS_NAMESPACES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const hint = namespacesHint?.length ? namespacesHint : (env.BACKUP_LENS_NAMESPACES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     cluster,
     async read(signal, onListProgress) {

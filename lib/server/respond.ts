@@ -2,7 +2,9 @@
 // operator-facing text (400 for a bad parameter, 502/503 for the cluster), never a stack trace.
 import type { ApiError } from '../api/types';
 import { BadParameter, parseQuery, type ParsedQuery } from '../api/params';
+import { identityKey, type Identity } from '../auth/identity';
 import type { Scan } from '../scan';
+import { authState, identify } from './auth-state';
 import { clusterErrorResponse } from './cluster-error';
 import { NotFound } from './queries';
 import { UnknownBackup } from './selection';
@@ -12,7 +14,27 @@ export function errorJson(status: number, error: ApiError['error']): Response {
   return Response.json({ error } satisfies ApiError, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-/** Runs `build` on the current scan with the parsed query. */
+/** The caller's identity, or the 401 (or 500 for a bad setting) to answer instead. */
+export function identityOr401(request: Request): { identity: Identity } | { response: Response } {
+  const who = identify(request.headers);
+  if ('error' in who) return { response: errorJson(500, { kind: 'config', message: who.error }) };
+  if ('refusal' in who) return { response: errorJson(401, { kind: 'unauthenticated', message: who.refusal.message }) };
+  return who;
+}
+
+/** 429 when this identity asked for a refresh less than the interval ago (a rescan of a big cluster is expensive). */
+function refreshRefused(identity: Identity): Response | null {
+  const held = authState();
+  if (!('state' in held)) return null;
+  const taken = held.state.refreshLimiter.take(identityKey(identity));
+  if (taken.ok) return null;
+  return Response.json(
+    { error: { kind: 'rateLimited', message: `A refresh was asked for less than ${held.state.settings.refreshIntervalMs / 1000} s ago; try again in ${taken.retryAfterSeconds} s.` } } satisfies ApiError,
+    { status: 429, headers: { 'cache-control': 'no-store', 'retry-after': String(taken.retryAfterSeconds) } },
+  );
+}
+
+/** Runs `build` on the current scan of the caller's identity with the parsed query. */
 export async function withScan(request: Request, build: (scan: Scan, query: ParsedQuery) => unknown): Promise<Response> {
   const params = new URL(request.url).searchParams;
   let query: ParsedQuery;
@@ -22,7 +44,13 @@ export async function withScan(request: Request, build: (scan: Scan, query: Pars
     if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
     throw error;
   }
-  const scanner = await getScanner();
+  const who = identityOr401(request);
+  if ('response' in who) return who.response;
+  if (query.refresh) {
+    const refused = refreshRefused(who.identity);
+    if (refused) return refused;
+  }
+  const scanner = await getScanner(who.identity);
   if ('error' in scanner) return clusterErrorResponse(scanner.error);
   let scan: Scan;
   try {

@@ -18,5 +18,5 @@ export function GET(request: Request) {
   // The shared parser knows the backup options; q and limit are this route's own.
   url.searchParams.delete('q');
   url.searchParams.delete('limit');
-  return withScan(new Request(url), (scan, query) => searchBody(scan, query, input));
+  return withScan(new Request(url, { headers: request.headers }), (scan, query) => searchBody(scan, query, input));
 }
