@@ -30,7 +30,7 @@ test('a schedule whose policy Velero refuses shows the validation error instead 
   const alert = page.getByRole('alert', { name: 'Backup fails validation' });
   await expect(alert).toContainText('Schedule broken: Velero would fail this backup');
   await expect(alert).toContainText('storageClass');
-  await expect(page.getByLabel('Totals')).toContainText('0 volumes');
+  await expect(page.getByLabel('Totals')).toContainText(/ 0 (data )?volumes · 0 fs-backup · 0 skip/);
 });
 
 test('the Schedules page lists every schedule with where each option comes from', async ({ page }) => {
