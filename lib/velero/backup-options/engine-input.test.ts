@@ -41,7 +41,7 @@ describe('stableKey', () => {
   });
 
   it('the server flag and an explicit spec value with the same effect share a key', () => {
-    const ctx = context({ velero: velero({ deployments: [veleroDeployment(['server', '--default-volumes-to-fs-backup=true'])] }) });
+    const ctx = context({ velero: velero({ deployments: [veleroDeployment(['server', '--features=EnableCSI', '--uploader-type=kopia', '--default-volumes-to-fs-backup=true'])] }) });
     expect(stableKey(whatIfOptions({}, ctx))).toBe(stableKey(whatIfOptions({ defaultVolumesToFsBackup: true }, context())));
   });
 
