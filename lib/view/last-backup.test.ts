@@ -6,7 +6,7 @@ import type { DataUpload } from '../model/storage';
 import { BACKUP, claimVolume, pod, snapshot } from '../rules/fixtures';
 import { bound, options, protect, storage } from '../rules/protection/test-fixtures';
 import { decideVolumes } from '../rules/verdict';
-import { lastBackupOf, newestFinishedBackup, validLabelValue } from './last-backup';
+import { labelNamesBackup, lastBackupOf, newestFinishedBackup } from './last-backup';
 
 const BACKUP_UID = '5b0c2d1e-7f3a-4e2b-9c1d-2a6f8e9b0c11';
 function backupObject(name: string, status: Backup['status'] = {}, schedule = 'nightly'): Backup {
@@ -53,11 +53,20 @@ describe('the newest finished backup of a schedule', () => {
     expect(newestFinishedBackup(list, 'weekly')).toBeNull();
   });
 
-  it('shortens backup names over 63 characters as Velero\'s label.GetValidName does', () => {
+  it('recognises a backup-name label Velero shortened (57 characters plus 6 hex of the sha256)', () => {
     const long = `${'a'.repeat(60)}-20261130020012`;
-    expect(validLabelValue(long)).toHaveLength(63);
-    expect(validLabelValue(long).slice(0, 57)).toBe(long.slice(0, 57));
-    expect(validLabelValue('nightly-20261130020012')).toBe('nightly-20261130020012');
+    // The 6 hex characters are not recomputed (no hashing in pure code): any 6 hex characters after the prefix match.
+    expect(labelNamesBackup(`${long.slice(0, 57)}3f9a0c`, long)).toBe(true);
+    expect(labelNamesBackup(`${long.slice(0, 57)}zz9a0c`, long)).toBe(false);
+    expect(labelNamesBackup('nightly-20261130020012', 'nightly-20261130020012')).toBe(true);
+    expect(labelNamesBackup('nightly-2026113002001', 'nightly-20261130020012')).toBe(false);
+  });
+
+  it('finds PodVolumeBackups by backup name when they carry no backup-uid label', () => {
+    const db = optIn('db-0', 'data-db-0');
+    const byName = pvb(db, 'data', 'Completed');
+    delete byName.metadata?.labels?.['velero.io/backup-uid'];
+    expect(run(cluster([db], ['data-db-0']), [byName]).byVolume.get('app/db-0/data')?.outcome).toBe('completed');
   });
 });
 

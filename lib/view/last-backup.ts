@@ -1,6 +1,5 @@
 // Predicted vs. actual (velero-objects.md d.5): the newest finished Backup of a Schedule, its PodVolumeBackups
 // joined to the verdicts by (pod namespace, pod name, volume), DataUploads by claim uid, snapshot totals. Pure.
-import { createHash } from 'node:crypto';
 import type { PvcPodIndex } from '../index/pvc-pod-index';
 import type { Pod } from '../model/kube';
 import type { DataUpload } from '../model/storage';
@@ -19,18 +18,23 @@ export function newestFinishedBackup(backups: readonly Backup[], schedule: strin
   return finished.sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0))[0] ?? null;
 }
 
-/** pkg/label/label.go:GetValidName: names over 63 characters become 57 characters plus 6 hex of their sha256. */
-export function validLabelValue(name: string): string {
-  return name.length <= 63 ? name : name.slice(0, 57) + createHash('sha256').update(name).digest('hex').slice(0, 6);
+/**
+ * Does a velero.io/backup-name label stand for `name`? pkg/label/label.go:GetValidName turns names over 63 characters
+ * into their first 57 characters plus 6 hex characters of their sha256; without hashing (pure code) the prefix
+ * and the shape are compared. The backup-uid label, when present, is exact and checked first.
+ */
+export function labelNamesBackup(label: string, name: string): boolean {
+  if (name.length <= 63) return label === name;
+  return label.length === 63 && label.startsWith(name.slice(0, 57)) && /^[0-9a-f]{6}$/.test(label.slice(57));
 }
 
 /** d.5 step 2: by backup uid (exact), else by the (label-safe) backup name. */
 export function ofBackup<T extends { metadata?: { labels?: Record<string, string> | null } }>(items: readonly T[], backup: Backup): T[] {
   const uid = backup.metadata?.uid;
-  const name = validLabelValue(backup.metadata?.name ?? '');
+  const name = backup.metadata?.name ?? '';
   return items.filter((o) => {
     const labels = o.metadata?.labels ?? {};
-    return uid && labels['velero.io/backup-uid'] ? labels['velero.io/backup-uid'] === uid : labels['velero.io/backup-name'] === name;
+    return uid && labels['velero.io/backup-uid'] ? labels['velero.io/backup-uid'] === uid : labelNamesBackup(labels['velero.io/backup-name'] ?? '', name);
   });
 }
 
