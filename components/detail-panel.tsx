@@ -1,6 +1,6 @@
 // The selected volume (or pod): its verdict, Velero's chain of checks with the decisive one marked, the
 // evidence, the pod's annotations exactly as written with the matching token marked, and lint findings.
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ClaimInfo, PodInfo } from '@/lib/api/types';
 import type { LintFinding } from '@/lib/rules/lint';
 import { CHECKS, REASONS } from '@/lib/rules/reasons';
@@ -18,6 +18,8 @@ interface Props {
   lint: LintFinding[];
   /** The selected backup's resource policy, to show the rule that decided a verdict. */
   policy?: PolicyState;
+  /** Shown after the verdict: the claim's protection and the last backup's outcome (issue 10). */
+  extra?: ReactNode;
 }
 
 /** The filter data a policy's conditions saw, as rows (velero-rules.md §7 table). */
@@ -101,7 +103,7 @@ function Evidence({ verdict }: { verdict: VolumeVerdict }) {
   );
 }
 
-export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy }: Props) {
+export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy, extra }: Props) {
   if (!pod) {
     return <aside aria-label="Details" className="text-sm text-slate-500">Select a volume in the table or a node in the graph to see why Velero decides as it does.</aside>;
   }
@@ -127,6 +129,7 @@ export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, policy }: 
           </details>
         </section>
       )}
+      {extra}
       <section aria-label="Pod annotations">
         <h3 className="text-xs font-semibold uppercase text-slate-500">Pod annotations</h3>
         <dl className="mt-1 space-y-1 text-xs">

@@ -12,6 +12,7 @@ import type { Action, ReasonCode, VolumeVerdict } from '@/lib/rules/types';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { DetailPanel } from './detail-panel';
+import { ProtectionDetail } from './protection-detail';
 import { ScanNotices } from './scan-notices';
 import { ValidationErrors } from './validation-errors';
 import { VolumesTable, type VolumeFilters, type VolumeSort } from './volumes-table';
@@ -92,7 +93,8 @@ export function NamespaceView({ namespace }: { namespace: string }) {
                   onFilters={(change) => navigate(Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v === false || v === '' ? null : String(v)])))}
                   onSelect={selectVolume} />
               </div>
-              <DetailPanel pod={selection?.pod ?? null} verdict={selection?.verdict ?? null} podVerdicts={selection?.podVerdicts ?? []} claim={selection?.claim ?? null} lint={selection?.lint ?? []} policy={data.backup.effective.resourcePolicy} />
+              <DetailPanel pod={selection?.pod ?? null} verdict={selection?.verdict ?? null} podVerdicts={selection?.podVerdicts ?? []} claim={selection?.claim ?? null} lint={selection?.lint ?? []} policy={data.backup.effective.resourcePolicy}
+                extra={selection?.pod ? <ProtectionDetail namespace={namespace} selection={options} claim={selection.claim?.name ?? null} pod={selection.pod.name} volume={selection.verdict?.volume ?? null} /> : null} />
             </div>
           </>
         )}

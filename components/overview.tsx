@@ -7,6 +7,7 @@ import { selectionFrom, selectionQuery } from '@/lib/client/view-state';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { NamespaceTable } from './namespace-table';
+import { ProtectionSummary } from './protection-summary';
 import { ScanNotices } from './scan-notices';
 import { ValidationErrors } from './validation-errors';
 import { VolumeSearch } from './volume-search';
@@ -37,6 +38,7 @@ export function Overview() {
               </div>
               <VolumeSearch options={options} optionQuery={links} />
             </div>
+            <ProtectionSummary selection={options} />
             <NamespaceTable rows={data.namespaces} optionQuery={links} />
           </>
         )}
