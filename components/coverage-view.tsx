@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
 import { REFETCH_MS } from '@/lib/client/api';
 import { fetchCoverage, protectionKeys } from '@/lib/client/protection-api';
 import { withParams } from '@/lib/client/view-state';
@@ -33,7 +34,8 @@ export function CoverageView() {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const onlyUnprotected = search.get('unprotected') === '1';
+  // Local state answers the click at once; the URL follows so a link reproduces the view.
+  const [onlyUnprotected, setOnlyUnprotected] = useState(search.get('unprotected') === '1');
   const query = useQuery({ queryKey: protectionKeys.coverage(), queryFn: fetchCoverage, refetchInterval: REFETCH_MS });
   const data = query.data;
   const rows = data ? data.claims.filter((c) => !onlyUnprotected || !c.protectedBySomeSchedule) : [];
@@ -49,7 +51,10 @@ export function CoverageView() {
         </p>
         <div className="my-3 flex flex-wrap items-center gap-4 text-sm">
           <label className="inline-flex items-center gap-2">
-            <input type="checkbox" checked={onlyUnprotected} onChange={(e) => router.replace(`${pathname}${withParams(search, { unprotected: e.target.checked ? '1' : null })}`)} />
+            <input type="checkbox" checked={onlyUnprotected} onChange={(e) => {
+              setOnlyUnprotected(e.target.checked);
+              router.replace(`${pathname}${withParams(search, { unprotected: e.target.checked ? '1' : null })}`);
+            }} />
             Only claims no schedule protects
           </label>
           {data && <span role="status">{rows.length} of {data.claims.length} claims shown</span>}
@@ -67,7 +72,7 @@ export function CoverageView() {
                 {rows.map((c) => (
                   <tr key={`${c.namespace}/${c.name}`} className="border-t border-slate-100 align-top dark:border-slate-800">
                     <th scope="row" className="py-1 pr-3 font-mono text-xs font-normal">
-                      <Link href={`/namespaces/${c.namespace}`} className="text-blue-700 hover:underline dark:text-blue-300">{c.namespace}</Link>/{c.name}
+                      <Link href={`/namespaces/${c.namespace}`} className="text-blue-700 underline dark:text-blue-300">{c.namespace}</Link>/{c.name}
                       {!c.protectedBySomeSchedule && <span className="ml-1 font-sans font-semibold text-red-800 dark:text-red-300">no schedule protects it</span>}
                     </th>
                     {data.schedules.map((s) => <td key={s.name} className="py-1 pr-3"><CoverageCell cell={c.cells[s.name]} id={`cell-${c.namespace}-${c.name}-${s.name}`} /></td>)}

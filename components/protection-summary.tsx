@@ -40,7 +40,7 @@ export function ProtectionSummary({ selection }: { selection: Selection }) {
             {unprotected.map((c) => (
               <tr key={`${c.namespace}/${c.name}`} className="border-t border-slate-100 align-top dark:border-slate-800">
                 <td className="py-1 pr-3 font-mono text-xs">
-                  <Link href={`/namespaces/${c.namespace}${selectionQuery(selection)}`} className="text-blue-700 hover:underline dark:text-blue-300">{c.namespace}</Link>/{c.name}
+                  <Link href={`/namespaces/${c.namespace}${selectionQuery(selection)}`} className="text-blue-700 underline dark:text-blue-300">{c.namespace}</Link>/{c.name}
                 </td>
                 <td className="py-1 pr-3"><ProtectionBadge protection={c.protection} /></td>
                 <td className="py-1 text-xs">{c.explanation}{c.protectedBySomeSchedule ? '' : ' No schedule protects it.'}</td>
