@@ -38,7 +38,12 @@ export const PROTECTION_REASON_TEXT: { readonly [r in ProtectionReason]: string 
 };
 
 /** One sentence for a claim's protection, with the trap spelled out when it applies. */
-export function explainProtection(c: Pick<ClaimProtection, 'protection' | 'reason' | 'via' | 'selectedBy' | 'policyIndex' | 'snapshotClass' | 'storageClass' | 'driver' | 'snapshotLocation'>): string {
+export function explainProtection(c: Parameters<typeof explain>[0]): string {
+  const text = explain(c);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function explain(c: Pick<ClaimProtection, 'protection' | 'reason' | 'via' | 'selectedBy' | 'policyIndex' | 'snapshotClass' | 'storageClass' | 'driver' | 'snapshotLocation'>): string {
   const base = PROTECTION_REASON_TEXT[c.reason];
   const policy = c.policyIndex !== undefined && c.reason.startsWith('policy') ? ` (volume policy #${c.policyIndex})` : '';
   if (c.protection === 'fs-backup' && c.via) return `${base}${policy}: ${c.via.pod}/${c.via.volume}.`;
