@@ -102,4 +102,13 @@ describe('kubectl against the demo cluster with Velero', () => {
     expect((await run('get', 'bsl', '-n', 'velero', '-o', 'name')).trim()).toBe('backupstoragelocation.velero.io/default');
     await expect(run('get', 'secrets', '-n', 'velero')).rejects.toThrow(/doesn't have a resource type "secrets"/);
   });
+
+  it.skipIf(!kubectl)('gets StorageClasses, VolumeSnapshotClasses and DataUploads (skipped without kubectl)', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'backup-lens-kubectl-storage-')), 'config');
+    writeFileSync(file, demo.kubeconfigYaml);
+    const run = async (...args: string[]) => (await promisify(execFile)(kubectl as string, ['--kubeconfig', file, ...args], { encoding: 'utf8' })).stdout;
+    expect(await run('get', 'sc')).toMatch(/gp3\s+ebs\.csi\.aws\.com/);
+    expect(await run('get', 'volumesnapshotclasses')).toMatch(/ebs-vsc\s+ebs\.csi\.aws\.com\s+Retain/);
+    expect(await run('get', 'datauploads.velero.io', '-n', 'velero')).toMatch(/offsite-daily-20261124043000-\w+\s+Completed/);
+  });
 });

@@ -45,6 +45,15 @@ describe('stableKey', () => {
     expect(stableKey(whatIfOptions({}, ctx))).toBe(stableKey(whatIfOptions({ defaultVolumesToFsBackup: true }, context())));
   });
 
+  it('changes when a setting of the snapshot side changes (protection depends on it, verdicts do not)', () => {
+    const base = stableKey(scheduleOptions(nightly(), context()));
+    expect(stableKey(scheduleOptions(nightly({ snapshotVolumes: false }), context()))).not.toBe(base);
+    expect(stableKey(scheduleOptions(nightly({ snapshotMoveData: true }), context()))).not.toBe(base);
+    expect(stableKey(scheduleOptions(nightly({ excludedClusterScopedResources: ['persistentvolumes'] }), context()))).not.toBe(base);
+    const withoutCsi = context({ velero: velero({ deployments: [veleroDeployment(['server', '--uploader-type=kopia'])] }) });
+    expect(stableKey(scheduleOptions(nightly(), withoutCsi))).not.toBe(base);
+  });
+
   it('does not depend on the order of matchLabels keys', () => {
     const a = scheduleOptions(nightly({ labelSelector: { matchLabels: { app: 'db', tier: 'data' } } }), context());
     const b = scheduleOptions(nightly({ labelSelector: { matchLabels: { tier: 'data', app: 'db' } } }), context());
