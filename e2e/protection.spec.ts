@@ -78,13 +78,17 @@ test('/metrics is Prometheus text with claims by protection', async ({ page }) =
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the overview and the Coverage page are axe-clean in ${scheme} mode`, async ({ page }) => {
+  test(`the overview, the Coverage page and the detail panel are axe-clean in ${scheme} mode`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const url of ['/?schedule=nightly', '/coverage?unprotected=1']) {
+    for (const url of ['/?schedule=nightly', '/coverage?unprotected=1', '/namespaces/mistakes?schedule=nightly&pod=web-0&volume=data']) {
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: /Deciding|Reading/ })).toHaveCount(0);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      if (url.includes('volume=')) await expect(page.getByTestId('last-backup-outcome')).toBeVisible();
+      // On the namespace page only the new region is checked: the check chain above it (not part of this issue) has
+      // slate-400 text that fails color-contrast before this change too.
+      const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']);
+      const results = await (url.includes('volume=') ? axe.include('section[aria-label="Protection and last backup"]') : axe).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), url).toEqual([]);
     }
   });
