@@ -11,6 +11,8 @@ import { queryKeys } from '@/lib/client/api';
 import { getQueryClient } from '@/lib/client/get-query-client';
 import { withParams, type SearchParams } from '@/lib/client/view-state';
 import { namespacesBody } from '@/lib/server/queries';
+import { claimsBody } from '@/lib/server/claims';
+import { protectionKeys } from '@/lib/client/protection-api';
 import { defaultScheduleName } from '@/lib/server/selection';
 import { backupOf, loadFromScan } from './_data/load';
 
@@ -34,6 +36,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const loaded = await loadFromScan((scan) => ({
     opening: selection === '' ? defaultScheduleName(scan.snapshot) : null,
     body: namespacesBody(scan, { backup, namespaces: [] }),
+    claims: claimsBody(scan, { backup, namespaces: [] }),
   }));
   if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) return <Problem error={loaded.error} />;
@@ -43,6 +46,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   const queryClient = getQueryClient();
   queryClient.setQueryData(queryKeys.namespaces(selection), loaded.data.body);
+  queryClient.setQueryData(protectionKeys.claims(selection), loaded.data.claims);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense>

@@ -41,6 +41,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
         <Link href={`/${selectionQuery(selection)}`} className="text-lg font-semibold tracking-tight">Backup Lens</Link>
         <Link href="/schedules" className="text-sm text-blue-700 underline dark:text-blue-300">Schedules</Link>
+        <Link href="/coverage" className="text-sm text-blue-700 underline dark:text-blue-300">Coverage</Link>
         {header && (
           <p className="flex items-center gap-2 text-sm" aria-label="Cluster">
             <span className="font-mono">{header.cluster.context}</span>

@@ -1,6 +1,6 @@
 // The selected volume (or pod): its verdict, Velero's chain of checks with the decisive one marked, the
 // evidence, the pod's annotations exactly as written with the matching token marked, and lint findings.
-import { Fragment, type RefObject } from 'react';
+import { Fragment, type ReactNode, type RefObject } from 'react';
 import type { ClaimInfo, PodInfo } from '@/lib/api/types';
 import type { LintFinding } from '@/lib/rules/lint';
 import { CHECKS, REASONS } from '@/lib/rules/reasons';
@@ -25,6 +25,8 @@ interface Props {
   onSwitchMode(): void;
   /** The selected backup's resource policy, to show the rule that decided a verdict. */
   policy?: PolicyState;
+  /** Shown after the verdict: the claim's protection and the last backup's outcome (issue 10). */
+  extra?: ReactNode;
 }
 
 /** The filter data a policy's conditions saw, as rows (velero-rules.md §7 table). */
@@ -110,7 +112,7 @@ function Evidence({ verdict }: { verdict: VolumeVerdict }) {
 
 const DRAWER = 'fixed inset-y-0 right-0 z-40 w-full max-w-md overflow-y-auto border-l border-slate-300 bg-white p-4 shadow-2xl dark:border-slate-700 dark:bg-slate-950';
 
-export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, drawer, headingRef, onClose, mode, onSwitchMode, policy }: Props) {
+export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, drawer, headingRef, onClose, mode, onSwitchMode, policy, extra }: Props) {
   if (!pod) {
     return <aside aria-label="Details" className={`text-sm text-slate-600 dark:text-slate-400 ${drawer ? 'hidden' : ''}`}>Select a volume in the table or a node in the graph to see why Velero decides as it does.</aside>;
   }
@@ -141,6 +143,7 @@ export function DetailPanel({ pod, verdict, podVerdicts, claim, lint, drawer, he
           </details>
         </section>
       )}
+      {extra}
       <section aria-label="Pod annotations">
         <h3 className="text-xs font-semibold uppercase text-slate-600 dark:text-slate-400">Pod annotations</h3>
         <dl className="mt-1 space-y-1 text-xs">

@@ -20,6 +20,7 @@ import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { DetailPanel } from './detail-panel';
 import { GraphLegend } from './graph/graph-legend';
+import { ProtectionDetail } from './protection-detail';
 import { ScanNotices } from './scan-notices';
 import { ValidationErrors } from './validation-errors';
 import { SkipLink } from './skip-link';
@@ -150,7 +151,8 @@ export function NamespaceView({ namespace }: { namespace: string }) {
               <DetailPanel pod={selection?.pod ?? null} verdict={selection?.verdict ?? null} podVerdicts={selection?.podVerdicts ?? []} claim={selection?.claim ?? null} lint={selection?.lint ?? []}
                 drawer={narrow} headingRef={panelHeading} onClose={close}
                 mode={data.options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'} onSwitchMode={() => go(switchModeParams(data.backup, !data.options.defaultVolumesToFsBackup), 'push')}
-                policy={data.backup.effective.resourcePolicy} />
+                policy={data.backup.effective.resourcePolicy}
+                extra={selection?.pod ? <ProtectionDetail namespace={namespace} selection={options} claim={selection.claim?.name ?? null} pod={selection.pod.name} volume={selection.verdict?.volume ?? null} /> : null} />
             </div>
           </>
         )}

@@ -11,6 +11,7 @@ import { claimsPhrase, count } from '@/lib/view/words';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { NAMESPACE_SORTS, NamespaceTable, type NamespaceSortKey } from './namespace-table';
+import { ProtectionSummary } from './protection-summary';
 import { ScanNotices } from './scan-notices';
 import { ValidationErrors } from './validation-errors';
 import { SkipLink } from './skip-link';
@@ -56,6 +57,7 @@ export function Overview() {
               </div>
               <VolumeSearch options={options} optionQuery={links} />
             </div>
+            <ProtectionSummary selection={options} />
             <NamespaceTable rows={data.namespaces} optionQuery={links} scope={scope} filter={search.get('filter') ?? ''} sort={sort} />
           </>
         )}

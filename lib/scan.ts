@@ -6,6 +6,7 @@ import type { ClusterSnapshot } from './model/kube';
 import { stableKey } from './velero/backup-options/engine-input';
 import type { EffectiveOptions } from './velero/backup-options/types';
 import { buildClusterView, type ClusterView } from './view/cluster-view';
+import { backupClassAnnotations } from './view/protection-view';
 
 export interface SnapshotRead {
   snapshot: ClusterSnapshot;
@@ -57,7 +58,8 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
     requests: read.requests,
     durationMs,
     view(options) {
-      const key = stableKey(options);
+      // The snapshot class annotations of the Schedule/Backup change protection, not verdicts (c.3 step 2).
+      const key = `${stableKey(options)}|${JSON.stringify(backupClassAnnotations(read.snapshot, options))}`;
       let view = views.get(key);
       if (!view) {
         view = buildClusterView(read.snapshot, index, options);

@@ -4,6 +4,8 @@ import type { LintFinding } from '../rules/lint';
 import type { Action, BackupOptions, ReasonCode, VolumeVerdict } from '../rules/types';
 import type { BackupRef, EffectiveOptions, PolicyState, Sourced } from '../velero/backup-options/types';
 import type { SearchResult } from '../view/search';
+import type { ClaimProtection, ProtectionKind, ProtectionReason } from '../rules/protection/types';
+import type { LastBackupSummary, VolumeLastBackup } from '../view/last-backup-types';
 
 export interface ClusterInfo {
   context: string;
@@ -52,8 +54,44 @@ export interface ScanHeader {
   assumptions: Assumptions;
 }
 
+/** A verdict with what the compared backup did for it (schedule= or backup= only; null: no finished backup). */
+export type VolumeWithLastBackup = VolumeVerdict & { lastBackup?: VolumeLastBackup | null };
+
 export interface VolumesResponse extends ScanHeader {
-  volumes: VolumeVerdict[];
+  volumes: VolumeWithLastBackup[];
+  /** The compared backup's totals (schedule= or backup=); null when there is no finished backup. */
+  lastBackup?: LastBackupSummary | null;
+}
+
+export type ProtectionCounts = Record<ProtectionKind, number>;
+
+export interface ClaimRow extends ClaimProtection {
+  explanation: string;
+  /** Some Schedule that runs (not paused, not disabled) protects this claim. */
+  protectedBySomeSchedule: boolean;
+}
+
+export interface ClaimsResponse extends ScanHeader {
+  /** What the snapshot side had to assume (plugin support, unreadable lists). */
+  protectionAssumptions: string[];
+  counts: ProtectionCounts;
+  /** Claims with protection none or notInBackup under this backup. */
+  notProtected: number;
+  /** Claims no running Schedule protects. */
+  notProtectedByAnySchedule: number;
+  claims: ClaimRow[];
+}
+
+export interface CoverageResponse extends ScanHeader {
+  schedules: Array<{ name: string; runs: boolean }>;
+  claims: Array<{
+    namespace: string;
+    name: string;
+    exists: boolean;
+    protectedBySomeSchedule: boolean;
+    /** Schedule name → that Schedule's protection of the claim. */
+    cells: Record<string, { protection: ProtectionKind; reason: ProtectionReason; explanation: string }>;
+  }>;
 }
 
 export type ReasonCounts = Partial<Record<ReasonCode, number>>;
@@ -79,11 +117,13 @@ export interface NamespaceSummary {
   incomplete: boolean;
   /** The chosen backup processes this namespace (its includes/excludes, globs resolved; pods included). */
   inBackup: boolean;
+  /** Claims of the namespace by protection under the chosen backup (issue 10). */
+  protection?: ProtectionCounts;
 }
 
 export interface NamespacesResponse extends ScanHeader {
   namespaces: NamespaceSummary[];
-  totals: { pods: number; volumes: number; pvcs: number; missingPvcs: number; actions: Record<Action, number>; reasons: ReasonCounts; data: NamespaceSummary['data'] };
+  totals: { pods: number; volumes: number; pvcs: number; missingPvcs: number; actions: Record<Action, number>; reasons: ReasonCounts; data: NamespaceSummary["data"]; protection?: ProtectionCounts };
 }
 
 export interface PodInfo {

@@ -35,6 +35,8 @@ export const RESOURCE_LIST = resourceList('', 'v1') as NonNullable<ReturnType<ty
 /** Named groups in the order the API server lists them; the preferred version first. */
 const GROUPS: Array<{ name: string; versions: string[] }> = [
   { name: 'apps', versions: ['v1'] },
+  { name: 'storage.k8s.io', versions: ['v1'] },
+  { name: 'snapshot.storage.k8s.io', versions: ['v1'] },
   { name: 'velero.io', versions: ['v1', 'v2alpha1'] },
 ];
 

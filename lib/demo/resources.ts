@@ -14,6 +14,7 @@ export interface ResourceInfo {
 }
 
 export const VELERO_GROUP = 'velero.io';
+export const SNAPSHOT_GROUP = 'snapshot.storage.k8s.io';
 
 export const RESOURCE_INFO: Record<DemoResource, ResourceInfo> = {
   namespaces: { group: '', version: 'v1', kind: 'Namespace', singular: 'namespace', namespaced: false, shortNames: ['ns'], seed: 'namespaces' },
@@ -29,6 +30,8 @@ export const RESOURCE_INFO: Record<DemoResource, ResourceInfo> = {
   volumesnapshotlocations: { group: VELERO_GROUP, version: 'v1', kind: 'VolumeSnapshotLocation', singular: 'volumesnapshotlocation', namespaced: true, shortNames: ['vsl'], seed: 'volumeSnapshotLocations' },
   podvolumebackups: { group: VELERO_GROUP, version: 'v1', kind: 'PodVolumeBackup', singular: 'podvolumebackup', namespaced: true, seed: 'podVolumeBackups' },
   backuprepositories: { group: VELERO_GROUP, version: 'v1', kind: 'BackupRepository', singular: 'backuprepository', namespaced: true, seed: 'backupRepositories' },
+  storageclasses: { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', singular: 'storageclass', namespaced: false, shortNames: ['sc'], seed: 'storageClasses' },
+  volumesnapshotclasses: { group: SNAPSHOT_GROUP, version: 'v1', kind: 'VolumeSnapshotClass', singular: 'volumesnapshotclass', namespaced: false, shortNames: ['vsclass', 'vsclasses'], seed: 'volumeSnapshotClasses' },
   datauploads: { group: VELERO_GROUP, version: 'v2alpha1', kind: 'DataUpload', singular: 'dataupload', namespaced: true, seed: 'dataUploads' },
 };
 

@@ -3,6 +3,7 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../model/kube';
 import { claim, namespace, pod, pvFor, pvc } from './objects';
 import type { DemoObjects } from './types';
+import { STORAGE_CLASSES, VOLUME_SNAPSHOT_CLASSES, protectionScenarios } from './protection-scenarios';
 import { veleroInstallation } from './velero-scenarios';
 
 const BACKUP = 'backup.velero.io/backup-volumes';
@@ -126,6 +127,8 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
       volumes: [claim('data', `${name}-data`), { name: 'cache', emptyDir: {} }], containers: [{ name: 'app', mounts: { data: '/data', cache: '/cache' } }] }));
   };
   mistake('api-0', { [BACKUP]: 'data, cache' });
+  // api-0 was recreated after the last nightly started (so that backup has no PodVolumeBackup for it).
+  Object.assign((pods.at(-1) as Pod).metadata as object, { creationTimestamp: '2026-11-24T07:12:40Z' });
   mistake('worker-0', { [BACKUP]: 'worker-0-data' });
   mistake('web-0', { [BACKUP]: 'data,Cache' });
   mistake('both-0', { [BACKUP]: 'data', [EXCLUDES]: 'data' });
@@ -155,6 +158,10 @@ function build(): { pods: Pod[]; claims: PersistentVolumeClaim[]; pvs: Persisten
       volumes: [{ name: 'host-pods', hostPath: { path: '/var/lib/kubelet/pods', type: '' } }, { name: 'scratch', emptyDir: {} }],
       containers: [{ name: 'node-agent', image: 'velero/velero:v1.18.1', mounts: { 'host-pods': '/host_pods', scratch: '/scratch' } }] }));
   }
+  const storage = protectionScenarios();
+  pods.push(...storage.pods);
+  claims.push(...storage.claims);
+  pvs.push(...storage.pvs);
   return { pods, claims, pvs };
 }
 
@@ -175,6 +182,8 @@ export function seededCluster(): DemoObjects {
     pvcs: claims,
     pvs,
     ...velero,
+    storageClasses: STORAGE_CLASSES,
+    volumeSnapshotClasses: VOLUME_SNAPSHOT_CLASSES,
     configmaps: [
       monitoringConfig('prometheus-config', 'prometheus.yml', 'global:\n  scrape_interval: 30s\n'),
       monitoringConfig('grafana-dashboards', 'cluster.json', '{"title":"Cluster"}'),

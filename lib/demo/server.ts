@@ -10,7 +10,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { handleRequest, type ServerState } from './handler';
 import { seededCluster } from './scenarios';
-import { RESOURCE_INFO, VELERO_GROUP } from './resources';
+import { RESOURCE_INFO, SNAPSHOT_GROUP, VELERO_GROUP } from './resources';
 import { DemoStore } from './store';
 import { demoTls } from './tls';
 import type { DemoCluster, DemoClusterOptions, DemoFaults, DemoResource } from './types';
@@ -32,7 +32,8 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const tls = await demoTls();
   const token = options.token ?? randomBytes(24).toString('hex');
   // A demo without Velero: the velero.io group is neither discovered nor served (apps/v1 still is).
-  const served = (resource: DemoResource) => options.velero !== false || RESOURCE_INFO[resource].group !== VELERO_GROUP;
+  const served = (resource: DemoResource) => (options.velero !== false || RESOURCE_INFO[resource].group !== VELERO_GROUP)
+    && (options.snapshotApi !== false || RESOURCE_INFO[resource].group !== SNAPSHOT_GROUP);
   const state: ServerState = {
     store: new DemoStore(options.objects ?? seededCluster(), served),
     served,

@@ -60,6 +60,9 @@ const COLUMNS: Record<DemoResource, Column[]> = {
     ['Volume', (o) => text(get(o, 'spec', 'volume'))], created],
   backuprepositories: [name, created, ['Repository Type', (o) => text(get(o, 'spec', 'repositoryType'))]],
   datauploads: dataMover,
+  storageclasses: [name, ['Provisioner', (o) => text(get(o, 'provisioner'))], ['ReclaimPolicy', (o) => text(get(o, 'reclaimPolicy')) || 'Delete'],
+    ['VolumeBindingMode', (o) => text(get(o, 'volumeBindingMode')) || 'Immediate'], created],
+  volumesnapshotclasses: [name, ['Driver', (o) => text(get(o, 'driver'))], ['DeletionPolicy', (o) => text(get(o, 'deletionPolicy'))], created],
 };
 
 /** meta.k8s.io/v1 Table, as kubectl asks for with `Accept: application/json;as=Table;…`. */

@@ -22,13 +22,17 @@ export interface DemoObjects {
   /** apps/v1 workloads. */
   deployments?: DemoJson[];
   daemonSets?: DemoJson[];
+  /** storage.k8s.io/v1 and snapshot.storage.k8s.io/v1 (cluster-scoped). */
+  storageClasses?: DemoJson[];
+  volumeSnapshotClasses?: DemoJson[];
 }
 
 export type CoreResource = 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps';
 export type VeleroResource =
   | 'schedules' | 'backups' | 'backupstoragelocations' | 'volumesnapshotlocations' | 'podvolumebackups' | 'backuprepositories' | 'datauploads';
 export type AppsResource = 'deployments' | 'daemonsets';
-export type DemoResource = CoreResource | VeleroResource | AppsResource;
+export type StorageResource = 'storageclasses' | 'volumesnapshotclasses';
+export type DemoResource = CoreResource | VeleroResource | AppsResource | StorageResource;
 
 /** Faults switched on for tests. Each counter is consumed by the matching requests, then the fault stops. */
 export interface DemoFaults {
@@ -87,6 +91,8 @@ export interface DemoClusterOptions {
   faults?: DemoFaults;
   /** Serve Velero (the velero.io group and its objects); false: a cluster where Velero is not installed. Default true. */
   velero?: boolean;
+  /** Serve snapshot.storage.k8s.io (the CSI snapshot CRDs); false: a cluster without them. Default true. */
+  snapshotApi?: boolean;
 }
 
 export interface DemoCluster {

@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('the demo cluster serves Velero', () => {
   it('discovers the apps and velero.io groups with their versions and resources', async () => {
     const groups = (await get(demo, '/apis')).json.groups as Array<{ name: string; preferredVersion: { version: string } }>;
-    expect(groups.map((g) => `${g.name}@${g.preferredVersion.version}`)).toEqual(['apps@v1', 'velero.io@v1']);
+    expect(groups.map((g) => `${g.name}@${g.preferredVersion.version}`)).toEqual(['apps@v1', 'storage.k8s.io@v1', 'snapshot.storage.k8s.io@v1', 'velero.io@v1']);
     expect((await get(demo, '/apis/velero.io')).json).toMatchObject({ kind: 'APIGroup', versions: [{ version: 'v1' }, { version: 'v2alpha1' }] });
     const v1 = (await get(demo, '/apis/velero.io/v1')).json.resources as Array<{ name: string; kind: string; namespaced: boolean; verbs: string[]; shortNames?: string[] }>;
     expect(v1.map((r) => `${r.name}:${r.kind}:${r.shortNames?.join('/') ?? ''}`)).toEqual([
@@ -76,7 +76,7 @@ describe('the demo cluster serves Velero', () => {
   });
 
   it('serves no velero.io at all when started without Velero', async () => {
-    expect(((await get(bare, '/apis')).json.groups as Array<{ name: string }>).map((g) => g.name)).toEqual(['apps']);
+    expect(((await get(bare, '/apis')).json.groups as Array<{ name: string }>).map((g) => g.name)).toEqual(['apps', 'storage.k8s.io', 'snapshot.storage.k8s.io']);
     expect((await get(bare, '/apis/velero.io/v1')).status).toBe(404);
     expect((await get(bare, '/apis/velero.io/v1/namespaces/velero/schedules')).status).toBe(404);
     expect((await get(bare, '/apis/apps/v1/namespaces/velero/deployments')).status).toBe(200);
@@ -101,5 +101,14 @@ describe('kubectl against the demo cluster with Velero', () => {
     expect(nightly.spec.template.resourcePolicy).toEqual({ kind: 'configmap', name: 'backup-policy' });
     expect((await run('get', 'bsl', '-n', 'velero', '-o', 'name')).trim()).toBe('backupstoragelocation.velero.io/default');
     await expect(run('get', 'secrets', '-n', 'velero')).rejects.toThrow(/doesn't have a resource type "secrets"/);
+  });
+
+  it.skipIf(!kubectl)('gets StorageClasses, VolumeSnapshotClasses and DataUploads (skipped without kubectl)', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'backup-lens-kubectl-storage-')), 'config');
+    writeFileSync(file, demo.kubeconfigYaml);
+    const run = async (...args: string[]) => (await promisify(execFile)(kubectl as string, ['--kubeconfig', file, ...args], { encoding: 'utf8' })).stdout;
+    expect(await run('get', 'sc')).toMatch(/gp3\s+ebs\.csi\.aws\.com/);
+    expect(await run('get', 'volumesnapshotclasses')).toMatch(/ebs-vsc\s+ebs\.csi\.aws\.com\s+Retain/);
+    expect(await run('get', 'datauploads.velero.io', '-n', 'velero')).toMatch(/offsite-daily-20261124043000-\w+\s+Completed/);
   });
 });

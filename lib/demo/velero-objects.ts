@@ -54,6 +54,10 @@ export interface BackupOutcome {
   warnings?: number;
   items?: number;
   csi?: number;
+  /** Native (VolumeSnapshotter) snapshots taken. */
+  native?: number;
+  /** DataUploads made (data mover): async operations, no csiVolumeSnapshotsAttempted. */
+  dataUploads?: number;
   validationErrors?: string[];
 }
 
@@ -80,8 +84,8 @@ export function backup(fromSchedule: DemoJson, name: string, outcome: BackupOutc
       ? {
         phase: outcome.phase, formatVersion: '1.1.0', version: 1, expiration: at(30 * 86400), startTimestamp: at(1), completionTimestamp: at(449),
         errors: outcome.errors ?? 0, warnings: outcome.warnings ?? 0, progress: { totalItems: outcome.items ?? 0, itemsBackedUp: outcome.items ?? 0 },
-        volumeSnapshotsAttempted: 0, volumeSnapshotsCompleted: 0, csiVolumeSnapshotsAttempted: outcome.csi ?? 0, csiVolumeSnapshotsCompleted: outcome.csi ?? 0,
-        backupItemOperationsAttempted: outcome.csi ?? 0, backupItemOperationsCompleted: outcome.csi ?? 0, hookStatus: {},
+        volumeSnapshotsAttempted: outcome.native ?? 0, volumeSnapshotsCompleted: outcome.native ?? 0, csiVolumeSnapshotsAttempted: outcome.csi ?? 0, csiVolumeSnapshotsCompleted: outcome.csi ?? 0,
+        backupItemOperationsAttempted: (outcome.csi ?? 0) + (outcome.dataUploads ?? 0), backupItemOperationsCompleted: (outcome.csi ?? 0) + (outcome.dataUploads ?? 0), hookStatus: {},
       }
       : { phase: 'FailedValidation', formatVersion: '1.1.0', version: 1, expiration: at(30 * 86400), validationErrors: outcome.validationErrors ?? [] },
   };
@@ -122,5 +126,30 @@ export function podVolumeBackup(ofBackup: DemoJson, pod: Pod, volume: string, cl
       uploaderSettings: {},
     },
     status,
+  };
+}
+
+/** The DataUpload the CSI PVC action makes for one claim when snapshotMoveData is on (d.3), Completed. */
+export function dataUpload(ofBackup: DemoJson, namespace: string, claim: string, node: string): DemoJson {
+  const backupMeta = J(ofBackup.metadata);
+  const backupName = String(backupMeta.name);
+  const backupUid = String(backupMeta.uid);
+  const pvcUid = uid(`pvc/${namespace}/${claim}`);
+  const start = String(J(ofBackup.status).startTimestamp);
+  const shift = (seconds: number) => new Date(Date.parse(start) + seconds * 1000).toISOString().replace('.000', '');
+  const bytes = 21_474_836_480;
+  return {
+    apiVersion: 'velero.io/v2alpha1', kind: 'DataUpload',
+    metadata: {
+      name: `${backupName}-${shortHash(`du/${namespace}/${claim}`)}`, generateName: `${backupName}-`, namespace: NS, uid: uid(`du/${backupName}/${namespace}/${claim}`), creationTimestamp: shift(20),
+      labels: { 'velero.io/backup-name': backupName, 'velero.io/backup-uid': backupUid, 'velero.io/pvc-uid': pvcUid, 'velero.io/async-operation-id': `du-${backupUid}.${pvcUid}` },
+      ownerReferences: [{ apiVersion: 'velero.io/v1', kind: 'Backup', name: backupName, uid: backupUid, controller: true }],
+    },
+    spec: {
+      snapshotType: 'CSI', sourcePVC: claim, sourceNamespace: namespace, backupStorageLocation: 'default', operationTimeout: '10m0s',
+      csiSnapshot: { volumeSnapshot: `velero-${claim}-${shortHash(`vs/${backupName}/${claim}`)}`, storageClass: 'gp3', snapshotClass: 'ebs-vsc', driver: 'ebs.csi.aws.com' },
+    },
+    status: { phase: 'Completed', node, snapshotID: shortHash(`du/${backupName}/${claim}`) + '9f0e4b7c', startTimestamp: shift(25), completionTimestamp: shift(310),
+      progress: { totalBytes: bytes, bytesDone: bytes } },
   };
 }

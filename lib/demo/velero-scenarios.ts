@@ -3,7 +3,7 @@
 // input of the prediction, processed Backups and the PodVolumeBackups of the last nightly run.
 import type { Pod } from '../model/kube';
 import { uid } from './objects';
-import { backup, podVolumeBackup, schedule } from './velero-objects';
+import { backup, dataUpload, podVolumeBackup, schedule } from './velero-objects';
 import { BACKUP_POLICY, BROKEN_POLICY, brokenPolicyValidationError } from './velero-policies';
 import type { DemoJson, DemoObjects } from './types';
 
@@ -22,6 +22,8 @@ export const SCHEDULE_NOTES: Record<string, string> = {
   'paused-weekly': 'Paused: Velero never reconciles it, so it creates no Backup whatever its template says.',
   broken: 'Its resourcePolicy names broken-policy, which Velero cannot decode: every Backup fails validation.',
   'opt-out-daily': 'Opt-out (defaultVolumesToFsBackup: true): every volume not listed in backup-volumes-excludes is copied.',
+  'offsite-daily': 'snapshotMoveData: true: CSI snapshots of shop and monitoring are moved to the BSL by the data mover (one DataUpload per claim).',
+  'files-only': 'snapshotVolumes: false and PersistentVolumes excluded: only fs-backup protects anything in legacy and analytics.',
 };
 
 const SCHEDULES: DemoJson[] = [
@@ -35,32 +37,43 @@ const SCHEDULES: DemoJson[] = [
   schedule('paused-weekly', '0 3 * * 0', '2026-11-16T03:00:05Z', { includedNamespaces: ['shop', 'media'], defaultVolumesToFsBackup: true }, { paused: true }),
   schedule('broken', '0 4 * * *', '2026-11-24T04:00:07Z', { includedNamespaces: ['media'], resourcePolicy: { kind: 'configmap', name: 'broken-policy' } }),
   schedule('opt-out-daily', '0 5 * * *', '2026-11-24T05:00:01Z', { includedNamespaces: ['monitoring', 'legacy', 'mistakes', 'edge'], defaultVolumesToFsBackup: true }),
+  schedule('offsite-daily', '30 4 * * *', '2026-11-24T04:30:00Z', { includedNamespaces: ['shop', 'monitoring'], snapshotMoveData: true }),
+  schedule('files-only', '45 5 * * *', '2026-11-24T05:45:00Z', { includedNamespaces: ['legacy', 'analytics'], snapshotVolumes: false, excludedClusterScopedResources: ['persistentvolumes'] }),
 ];
 
-/** The last nightly run: what fs-backup took under backup-policy in opt-in mode (see velero-policies.ts). */
+/**
+ * The last nightly run: what fs-backup took under backup-policy in opt-in mode (see velero-policies.ts), checked
+ * against the engine's prediction (lib/server/demo-last-backup.test.ts): mistakes/api-0 was recreated after the
+ * backup started, so its predicted volume has no PodVolumeBackup (missing); web-0's copy Failed; wiki-editor-0
+ * copied wiki-media again although wiki-indexer-0 took it first (unexpected: a duplicate through another pod).
+ */
 const LAST_NIGHTLY = 'nightly-20261124020012';
 const NIGHTLY_PVBS: Array<[namespace: string, pod: string, volume: string, claim: string, outcome?: 'failed' | 'empty']> = [
   ['locked', 'vault-0', 'data', 'vault-data'],
   ['media', 'media-a-0', 'assets', 'assets'],
-  ['mistakes', 'api-0', 'data', 'api-0-data'],
   ['mistakes', 'both-0', 'data', 'both-0-data'],
   ['mistakes', 'trailing-0', 'data', 'trailing-0-data', 'empty'],
   ['mistakes', 'web-0', 'data', 'web-0-data', 'failed'],
   ['shop', 'session-store-0', 'sessions', 'sessions'],
   ['wiki', 'wiki-api-0', 'pages', 'wiki-pages'],
   ['wiki', 'wiki-indexer-0', 'media', 'wiki-media'],
+  ['wiki', 'wiki-editor-0', 'media', 'wiki-media'],
 ];
+const LAST_OFFSITE = 'offsite-daily-20261124043000';
 
 function backups(): DemoJson[] {
   const of = (name: string) => SCHEDULES.find((s) => (s.metadata as { name: string }).name === name) as DemoJson;
   return [
     // edge/sensor-gateway-0 runs on node-c without a node-agent, and mistakes/web-0's copy failed: 2 errors.
-    backup(of('nightly'), LAST_NIGHTLY, { phase: 'PartiallyFailed', errors: 2, warnings: 3, items: 412, csi: 2 }),
+    // CSI: raw-disk, worker-0-data, prometheus-db, catalog-images; native: legacy/billing-archive (aws VSL).
+    backup(of('nightly'), LAST_NIGHTLY, { phase: 'PartiallyFailed', errors: 2, warnings: 3, items: 412, csi: 4, native: 1 }),
     backup(of('nightly'), 'nightly-20261123020009', { phase: 'PartiallyFailed', errors: 1, warnings: 3, items: 409, csi: 2 }),
     backup(of('shop-and-wiki'), 'shop-and-wiki-20261124013004', { phase: 'Completed', errors: 0, warnings: 0, items: 58, csi: 3 }),
     backup(of('all-but-scratch'), 'all-but-scratch-20261124060003', { phase: 'Completed', errors: 0, warnings: 1, items: 371, csi: 9 }),
     backup(of('no-claims'), 'no-claims-20261124031509', { phase: 'Completed', errors: 0, warnings: 0, items: 64, csi: 0 }),
     backup(of('paused-weekly'), 'paused-weekly-20261116030005', { phase: 'Completed', errors: 0, warnings: 0, items: 47, csi: 0 }),
+    backup(of('offsite-daily'), LAST_OFFSITE, { phase: 'Completed', errors: 0, warnings: 0, items: 96, dataUploads: 1 }),
+    backup(of('files-only'), 'files-only-20261124054500', { phase: 'PartiallyFailed', errors: 2, warnings: 0, items: 41 }),
     backup(of('broken'), 'broken-20261124040007', { phase: 'FailedValidation', validationErrors: [brokenPolicyValidationError('broken-20261124040007')] }),
   ];
 }
@@ -141,7 +154,8 @@ export function veleroInstallation(pods: readonly Pod[]): Required<Pick<DemoObje
     }],
     podVolumeBackups: NIGHTLY_PVBS.map(([namespace, pod, volume, claim, outcome]) => podVolumeBackup(nightly, podOf(namespace, pod), volume, claim, outcome)),
     backupRepositories: [],
-    dataUploads: [],
+    // shop/catalog-images is the only claim offsite-daily snapshots (the rest is fs-backup, custom or excluded).
+    dataUploads: [dataUpload(all.find((b) => (b.metadata as { name: string }).name === LAST_OFFSITE) as DemoJson, 'shop', 'catalog-images', 'node-a')],
     deployments: [deployment()],
     daemonSets: [daemonSet()],
     configmaps: [

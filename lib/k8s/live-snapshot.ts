@@ -5,6 +5,7 @@ import type { VeleroObjects } from '../model/velero';
 import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
 import type { SnapshotWithMeta } from './snapshot';
 import type { Transport } from './transport';
+import { STORAGE_LISTS } from './storage-read';
 import { VELERO_LISTS, veleroListPath } from './velero-read';
 import { keepWatching, type WatchHandle } from './watch';
 
@@ -24,6 +25,8 @@ export class LiveSnapshot {
   private readonly maps: { [K in keyof Collections]: Map<string, Collections[K][number]> };
   /** Velero lists that were read, by VeleroObjects field. */
   private readonly veleroMaps = new Map<string, Map<string, Keyed>>();
+  /** Storage lists that were read (StorageClasses, VolumeSnapshotClasses). */
+  private readonly storageMaps = new Map<string, Map<string, Keyed>>();
   private readonly handles: WatchHandle[] = [];
   private cached: ClusterSnapshot;
   private dirty = false;
@@ -38,6 +41,10 @@ export class LiveSnapshot {
     for (const { field } of VELERO_LISTS) {
       const items = base.velero?.[field];
       if (items && base.veleroResourceVersions[field]) this.veleroMaps.set(field, byKey(items as Keyed[]));
+    }
+    for (const { field } of STORAGE_LISTS) {
+      const items = base.storage?.[field];
+      if (items && base.storageResourceVersions?.[field]) this.storageMaps.set(field, byKey(items as Keyed[]));
     }
   }
 
@@ -71,6 +78,11 @@ export class LiveSnapshot {
       const version = this.base.veleroResourceVersions[list.field];
       if (map && version) this.watch(transport, veleroListPath(list, this.base.veleroNamespace), list.slim as (raw: unknown) => Keyed, map, version, onChange);
     }
+    for (const list of STORAGE_LISTS) {
+      const map = this.storageMaps.get(list.field);
+      const version = this.base.storageResourceVersions?.[list.field];
+      if (map && version) this.watch(transport, list.path, list.slim as (raw: unknown) => Keyed, map, version, onChange);
+    }
     return this.handles.length;
   }
 
@@ -85,6 +97,7 @@ export class LiveSnapshot {
         pvcs: [...this.maps.pvcs.values()],
         pvs: [...this.maps.pvs.values()],
         ...(this.base.velero ? { velero: this.veleroSnapshot(this.base.velero) } : {}),
+        ...(this.base.storage ? { storage: { ...this.base.storage, ...Object.fromEntries([...this.storageMaps].map(([f, m]) => [f, [...m.values()]])) } } : {}),
       };
     }
     return this.cached;

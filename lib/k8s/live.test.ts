@@ -76,7 +76,7 @@ describe('live updates of Velero objects', () => {
     demo.remove('schedules', 'velero', 'broken');
     const after = await until(schedules, (list) => list.some((s) => s.metadata?.name === 'hourly') && !list.some((s) => s.metadata?.name === 'broken'));
     expect(after.find((s) => s.metadata?.name === 'nightly')?.spec?.paused).toBe(true);
-    expect(after.map((s) => s.metadata?.name).sort()).toEqual(['all-but-scratch', 'hourly', 'nightly', 'no-claims', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']);
+    expect(after.map((s) => s.metadata?.name).sort()).toEqual(['all-but-scratch', 'files-only', 'hourly', 'nightly', 'no-claims', 'offsite-daily', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']);
     expect(demo.requests.filter((r) => r.url.startsWith('/apis/velero.io/v1/namespaces/velero/schedules?') && r.url.includes('watch=1'))).toHaveLength(1);
   });
 });

@@ -76,7 +76,8 @@ export function slimPvc(raw: unknown): PersistentVolumeClaim {
   const status = obj(c.status) ?? {};
   const requests = obj(obj(spec.resources)?.requests);
   return {
-    metadata: slimMeta(c.metadata, false),
+    // Velero's annotations only: velero.io/csi-volumesnapshot-class picks the claim's VolumeSnapshotClass (c.3).
+    metadata: slimMeta(c.metadata, true),
     spec: {
       volumeName: str(spec.volumeName),
       storageClassName: str(spec.storageClassName) ?? null,

@@ -7,7 +7,8 @@ import { ApiStatusError } from './errors';
 import { listAll, type ListOptions } from './list-all';
 import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
 import type { Transport } from './transport';
-import { readVelero, type VeleroRead } from './velero-read';
+import { readStorage, type StorageRead } from './storage-read';
+import { discoverGroups, readVelero, type VeleroRead } from './velero-read';
 
 export interface SnapshotOptions extends Pick<ListOptions, 'signal' | 'limit' | 'backoffMs'> {
   veleroNamespace?: string;
@@ -26,6 +27,8 @@ export interface SnapshotWithMeta extends ClusterSnapshot {
   resourceVersions: Partial<Record<'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes', string>>;
   /** resourceVersion of each Velero list that was read (keys are VeleroObjects fields), for watches. */
   veleroResourceVersions: VeleroRead['resourceVersions'];
+  /** resourceVersion of StorageClasses and VolumeSnapshotClasses when read, for watches. */
+  storageResourceVersions: StorageRead['resourceVersions'];
   requests: number;
   durationMs: number;
 }
@@ -75,8 +78,12 @@ export async function readSnapshot(transport: Transport, options: SnapshotOption
   const list = <T>(path: string, slim: (raw: unknown) => T) =>
     listAll(transport, path, slim, { ...options, onProgress: options.onListProgress && ((read, remaining) => options.onListProgress?.(path.slice(path.lastIndexOf('/') + 1), read, remaining)) });
   const veleroNamespace = options.veleroNamespace ?? 'velero';
-  const veleroRead = readVelero(transport, veleroNamespace, options);
+  const groups = discoverGroups(transport, options);
+  groups.catch(() => {});
+  const veleroRead = readVelero(transport, veleroNamespace, options, groups);
   veleroRead.catch(() => {}); // awaited below; a core failure may reject the scan first
+  const storageRead = readStorage(transport, groups, options);
+  storageRead.catch(() => {});
 
   const [namespaces, pods, pvcs, pvs] = await Promise.allSettled([
     list('/api/v1/namespaces', slimNamespace),
@@ -119,6 +126,8 @@ export async function readSnapshot(transport: Transport, options: SnapshotOption
   const [podList, pvcList] = await Promise.all([fallback(pods, 'pods', slimPod), fallback(pvcs, 'persistentvolumeclaims', slimPvc)]);
   const velero = await veleroRead;
   incomplete.push(...velero.incomplete);
+  const storage = await storageRead;
+  incomplete.push(...storage.incomplete);
 
   return {
     namespaces: namespaceList ?? visible.map((name) => ({ metadata: { name } })),
@@ -127,9 +136,11 @@ export async function readSnapshot(transport: Transport, options: SnapshotOption
     pvs: pvList ?? [],
     veleroNamespace,
     velero: velero.velero,
+    storage: storage.storage,
     incomplete: incomplete.sort((a, b) => `${a.resource}/${a.namespace}`.localeCompare(`${b.resource}/${b.namespace}`)),
     resourceVersions,
     veleroResourceVersions: velero.resourceVersions,
+    storageResourceVersions: storage.resourceVersions,
     requests: transport.requests - requestsBefore,
     durationMs: Date.now() - started,
   };

@@ -12,6 +12,8 @@ import { veleroNotices } from '../view/velero-notices';
 
 const seed = seededCluster();
 const VELERO_PATHS = ['schedules', 'backups', 'backupstoragelocations', 'volumesnapshotlocations', 'podvolumebackups'].map((r) => `/apis/velero.io/v1/namespaces/velero/${r}`);
+const DATA_MOVER_PATHS = ['/apis/velero.io/v2alpha1/namespaces/velero/datauploads'];
+const STORAGE_PATHS = ['/apis/storage.k8s.io/v1/storageclasses', '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses'];
 const OTHER_PATHS = ['/api/v1/namespaces/velero/configmaps', '/apis/apps/v1/namespaces/velero/deployments', '/apis/apps/v1/namespaces/velero/daemonsets'];
 const CORE_PATHS = ['/api/v1/namespaces', '/api/v1/pods', '/api/v1/persistentvolumeclaims', '/api/v1/persistentvolumes'];
 
@@ -35,7 +37,7 @@ describe('reading Velero from a cluster where it is installed', () => {
     demo.requests.length = 0;
   });
 
-  it('reads every Velero list of the Velero namespace, slimmed, in 13 requests with nothing incomplete', async () => {
+  it('reads every Velero list of the Velero namespace, slimmed, in 16 requests (with DataUploads, StorageClasses and VolumeSnapshotClasses) with nothing incomplete', async () => {
     const snapshot = await read();
     const velero = snapshot.velero;
     expect(velero?.installed).toBe(true);
@@ -47,8 +49,8 @@ describe('reading Velero from a cluster where it is installed', () => {
     expect(velero?.deployments?.[0]?.spec?.template?.spec?.containers?.[0]?.args).toContain('--features=EnableCSI');
     expect(velero?.daemonSets?.[0]?.spec?.selector).toEqual({ matchLabels: { name: 'node-agent' } });
     expect(snapshot.incomplete).toEqual([]);
-    expect(snapshot.requests).toBe(13);
-    expect(paths(demo).sort()).toEqual(['/apis', ...CORE_PATHS, ...VELERO_PATHS, ...OTHER_PATHS].sort());
+    expect(snapshot.requests).toBe(16);
+    expect(paths(demo).sort()).toEqual(['/apis', ...CORE_PATHS, ...VELERO_PATHS, ...DATA_MOVER_PATHS, ...STORAGE_PATHS, ...OTHER_PATHS].sort());
     expect(demo.requests.every((r) => r.method === 'GET' && !r.url.includes('secrets'))).toBe(true);
     expect(snapshot.veleroResourceVersions.schedules).toMatch(/^\d+$/);
   });
@@ -67,7 +69,7 @@ describe('reading Velero from a cluster where it is installed', () => {
     const snapshot = await read();
     expect(snapshot.velero?.deployments).toBeNull();
     expect(snapshot.velero?.daemonSets).toHaveLength(1);
-    expect(snapshot.velero?.schedules).toHaveLength(8);
+    expect(snapshot.velero?.schedules).toHaveLength(10);
     expect(snapshot.pods).toHaveLength(seed.pods.length);
     expect(snapshot.incomplete).toEqual([{ resource: 'deployments', namespace: 'velero', status: 403,
       message: 'deployments is forbidden: User "demo" cannot list resource "deployments" in API group "apps" in the namespace "velero"' }]);
@@ -88,7 +90,7 @@ describe('reading Velero from a cluster where it is installed', () => {
     demo.setFaults({ forbidDiscovery: true });
     const snapshot = await read();
     expect(snapshot.velero).toMatchObject({ installed: true, discoveryError: { status: 403 } });
-    expect(snapshot.velero?.schedules).toHaveLength(8);
+    expect(snapshot.velero?.schedules).toHaveLength(10);
     expect(veleroNotices(snapshot)).toEqual([expect.objectContaining({ kind: 'discoveryFailed', status: 403 })]);
   });
 
@@ -113,7 +115,7 @@ describe('reading Velero from a cluster where it is not installed', () => {
     expect(snapshot.velero).toMatchObject({ installed: false, schedules: [], backups: [], backupStorageLocations: [], volumeSnapshotLocations: [], podVolumeBackups: [] });
     expect(snapshot.velero?.deployments).toHaveLength(1);
     expect(demo.requests.some((r) => r.url.includes('velero.io'))).toBe(false);
-    expect(snapshot.requests).toBe(8);
+    expect(snapshot.requests).toBe(10);
     expect(snapshot.incomplete).toEqual([]);
     expect(veleroNotices(snapshot)).toEqual([{ kind: 'notInstalled', assumption: expect.any(String),
       message: 'Velero is not installed in this cluster (the API server does not serve velero.io); predictions use what-if options.' }]);
@@ -123,7 +125,7 @@ describe('reading Velero from a cluster where it is not installed', () => {
     demo.setFaults({ forbidDiscovery: true });
     const snapshot = await read();
     expect(snapshot.velero).toMatchObject({ installed: false, schedules: [], discoveryError: { status: 403 } });
-    expect(demo.requests.filter((r) => r.url.includes('velero.io')).map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(demo.requests.filter((r) => r.url.includes('velero.io')).map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect(snapshot.incomplete).toEqual([]);
     expect(veleroNotices(snapshot).map((n) => n.kind)).toEqual(['discoveryFailed', 'notInstalled']);
   });

@@ -1,5 +1,6 @@
 // Plain Kubernetes JSON shapes, only the fields Backup Lens reads. Objects arrive from the API (or the demo
 // cluster) as JSON and are slimmed on arrival (lib/k8s/slim.ts); every field may be missing, as on the wire.
+import type { StorageObjects } from './storage';
 import type { VeleroObjects } from './velero';
 
 
@@ -104,7 +105,7 @@ export interface Namespace {
 export type ReadResource =
   | 'namespaces' | 'pods' | 'persistentvolumeclaims' | 'persistentvolumes' | 'configmaps'
   | 'schedules' | 'backups' | 'backupstoragelocations' | 'volumesnapshotlocations' | 'podvolumebackups'
-  | 'deployments' | 'daemonsets';
+  | 'deployments' | 'daemonsets' | 'datauploads' | 'storageclasses' | 'volumesnapshotclasses';
 
 export interface IncompleteRead {
   resource: ReadResource;
@@ -123,5 +124,7 @@ export interface ClusterSnapshot {
   veleroNamespace: string;
   /** Velero's own objects; absent when the source did not read them (older snapshots, unit fixtures). */
   velero?: VeleroObjects;
+  /** StorageClasses and VolumeSnapshotClasses; absent when the source did not read them (older snapshots, unit fixtures). */
+  storage?: StorageObjects;
   incomplete: IncompleteRead[];
 }

@@ -1,6 +1,7 @@
 // Plain JSON shapes of the Velero (velero.io) and apps/v1 objects Backup Lens reads, only the fields it uses.
 // Like lib/model/kube.ts: every field may be missing, as on the wire. Secrets are never read.
 import type { ObjectMeta } from './kube';
+import type { DataUpload } from './storage';
 
 export interface LabelSelectorRequirement {
   key?: string;
@@ -157,4 +158,6 @@ export interface VeleroObjects {
   configMaps: ConfigMap[] | null;
   deployments: Workload[] | null;
   daemonSets: Workload[] | null;
+  /** velero.io/v2alpha1 DataUploads (data mover); absent when not read, [] when v2alpha1 is not served. */
+  dataUploads?: DataUpload[] | null;
 }

@@ -97,7 +97,7 @@ describe('the demo cluster\'s schedules', () => {
 
   it('lists every schedule with where each option comes from', () => {
     const body = schedulesBody(scan);
-    expect(body.schedules.map((s) => s.name).sort()).toEqual(['all-but-scratch', 'broken', 'nightly', 'no-claims', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']);
+    expect(body.schedules.map((s) => s.name).sort()).toEqual(['all-but-scratch', 'broken', 'files-only', 'nightly', 'no-claims', 'offsite-daily', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']);
     const nightly = body.schedules.find((s) => s.name === 'nightly');
     expect(nightly?.effective).toMatchObject({ resourcePolicy: 'backup-policy', resourcePolicyState: 'ok', defaultVolumesToFsBackup: { value: false, source: 'spec' } });
     expect(body.schedules.find((s) => s.name === 'shop-and-wiki')?.effective.defaultVolumesToFsBackup.source).toBe('server');

@@ -10,6 +10,8 @@ import { namespaceDetail } from '../view/namespace-detail';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, search } from '../view/search';
 import { scanHeader } from './scan-header';
 import { optionsContext, resolveSelection } from './selection';
+import { groupBy } from '../util/group-by';
+import { countByProtection, emptyProtectionCounts, withLastBackup } from './claims';
 
 export class NotFound extends Error {}
 
@@ -19,14 +21,19 @@ export function volumesBody(scan: Scan, { backup, namespaces }: QueryInput): Vol
   const selection = resolveSelection(scan.snapshot, backup);
   const view = scan.view(selection.effective);
   const volumes = namespaces.length === 0 ? view.result.verdicts : namespaces.flatMap((ns) => view.byNamespace.get(ns) ?? []);
-  return { ...scanHeader(scan, selection), volumes };
+  return { ...scanHeader(scan, selection), ...withLastBackup(scan, selection, volumes) };
 }
 
 export function namespacesBody(scan: Scan, { backup, namespaces }: QueryInput): NamespacesResponse {
   const selection = resolveSelection(scan.snapshot, backup);
-  const all = namespaceSummaries(scan.view(selection.effective), scan.index, scan.snapshot);
+  const view = scan.view(selection.effective);
+  const claimsByNamespace = groupBy(view.protection().claims, (c) => c.namespace);
+  const all = namespaceSummaries(view, scan.index, scan.snapshot)
+    .map((row) => ({ ...row, protection: countByProtection(claimsByNamespace.get(row.name) ?? []) }));
   const rows = namespaces.length === 0 ? all : all.filter((row) => namespaces.includes(row.name));
-  return { ...scanHeader(scan, selection), namespaces: rows, totals: totals(rows) };
+  const protection = emptyProtectionCounts();
+  for (const row of rows) for (const [kind, n] of Object.entries(row.protection) as [keyof typeof protection, number][]) protection[kind] += n;
+  return { ...scanHeader(scan, selection), namespaces: rows, totals: { ...totals(rows), protection } };
 }
 
 export function graphBody(scan: Scan, { backup, namespaces }: QueryInput): GraphResponse {

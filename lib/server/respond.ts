@@ -34,12 +34,22 @@ function refreshRefused(identity: Identity): Response | null {
   );
 }
 
+export interface ScanRouteOptions {
+  /** Extra query parameters the route knows (e.g. format). */
+  allowed?: readonly string[];
+  /** Checks the extra parameters before any scan; throws BadParameter. */
+  validate?: (params: URLSearchParams) => void;
+  /** Another representation of the body (e.g. CSV); null: JSON. */
+  render?: (body: unknown, params: URLSearchParams) => Response | null;
+}
+
 /** Runs `build` on the current scan of the caller's identity with the parsed query. */
-export async function withScan(request: Request, build: (scan: Scan, query: ParsedQuery) => unknown): Promise<Response> {
+export async function withScan(request: Request, build: (scan: Scan, query: ParsedQuery) => unknown, options: ScanRouteOptions = {}): Promise<Response> {
   const params = new URL(request.url).searchParams;
   let query: ParsedQuery;
   try {
-    query = parseQuery(params);
+    query = parseQuery(params, options.allowed);
+    options.validate?.(params);
   } catch (error) {
     if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
     throw error;
@@ -59,7 +69,8 @@ export async function withScan(request: Request, build: (scan: Scan, query: Pars
     return clusterErrorResponse(scanner.scanner.describeError(error));
   }
   try {
-    return Response.json(build(scan, query), { headers: { 'cache-control': 'no-store' } });
+    const body = build(scan, query);
+    return options.render?.(body, params) ?? Response.json(body, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
     if (error instanceof NotFound) return errorJson(404, { kind: 'notFound', message: error.message });

@@ -13,6 +13,8 @@ import { policyMatcher } from '../rules/policy/index';
 import { engineInput } from '../velero/backup-options/engine-input';
 import type { EffectiveOptions } from '../velero/backup-options/types';
 import { isDataVolume } from './volume-class';
+import type { ProtectionResult } from '../rules/protection/types';
+import { viewProtection } from './protection-view';
 import { VOLUMES_TO_BACKUP_ANNOTATION, VOLUMES_TO_EXCLUDE_ANNOTATION } from '../velero/pod-volumes';
 
 export interface ClusterView {
@@ -25,6 +27,8 @@ export interface ClusterView {
   processingIndex: Map<string, number>;
   /** L9–L11 by namespace. */
   clusterLint: Map<string, LintFinding[]>;
+  /** Every claim's protection under this backup (issue 10), computed on first use. */
+  protection(): ProtectionResult;
 }
 
 export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, effective: EffectiveOptions): ClusterView {
@@ -41,7 +45,9 @@ export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, 
     perNamespace.set(ns, n);
     processingIndex.set(key, n);
   }
+  let protection: ProtectionResult | null = null;
   return {
+    protection: () => (protection ??= viewProtection(snapshot, index, effective, result)),
     options,
     effective,
     result,

@@ -3,12 +3,15 @@
 import type { ClusterSnapshot, ReadResource } from '../model/kube';
 
 export type VeleroResource = Extract<ReadResource,
-  'schedules' | 'backups' | 'backupstoragelocations' | 'volumesnapshotlocations' | 'podvolumebackups' | 'configmaps' | 'deployments' | 'daemonsets'>;
+  'schedules' | 'backups' | 'backupstoragelocations' | 'volumesnapshotlocations' | 'podvolumebackups' | 'configmaps' | 'deployments' | 'daemonsets'
+  | 'datauploads' | 'storageclasses' | 'volumesnapshotclasses'>;
+/** Cluster-scoped lists of the storage side (their IncompleteRead has namespace null). */
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['storageclasses', 'volumesnapshotclasses']);
 
 export type VeleroNotice =
   | { kind: 'notInstalled'; message: string; assumption: string }
   | { kind: 'discoveryFailed'; status: number | null; message: string; assumption: string }
-  | { kind: 'unreadable'; resource: VeleroResource; namespace: string; status: number | null; message: string; assumption: string };
+  | { kind: 'unreadable'; resource: VeleroResource; namespace: string | null; status: number | null; message: string; assumption: string };
 
 const WHAT: Record<VeleroResource, { label: string; assumption: string }> = {
   schedules: { label: 'Schedules', assumption: 'Schedules are not known: predictions use the what-if options only.' },
@@ -31,6 +34,12 @@ const WHAT: Record<VeleroResource, { label: string; assumption: string }> = {
     assumption: "Velero's server flags are assumed at Velero's defaults: default-volumes-to-fs-backup=false, default-snapshot-move-data=false, "
       + 'EnableCSI off, uploader kopia, one item-block worker.',
   },
+  datauploads: { label: 'DataUploads', assumption: 'The data mover\'s results are not compared with the prediction (no DataUpload phase is shown).' },
+  storageclasses: {
+    label: 'StorageClasses',
+    assumption: 'Each claim\'s StorageClass is assumed to exist, with its PV\'s CSI driver as provisioner (CSI snapshot class choice may differ).',
+  },
+  volumesnapshotclasses: { label: 'VolumeSnapshotClasses', assumption: 'A VolumeSnapshotClass is assumed to exist for every CSI driver.' },
   daemonsets: {
     label: 'DaemonSets',
     assumption: 'The node-agent DaemonSet is not shown; which nodes run a node-agent is still read from its pods (label role=node-agent).',
@@ -62,11 +71,13 @@ export function veleroNotices(snapshot: Pick<ClusterSnapshot, 'velero' | 'incomp
     });
   }
   for (const entry of snapshot.incomplete) {
-    if (!isVeleroResource(entry.resource) || entry.namespace !== snapshot.veleroNamespace) continue;
+    if (!isVeleroResource(entry.resource)) continue;
+    const cluster = CLUSTER_SCOPED.has(entry.resource);
+    if (cluster ? entry.namespace !== null : entry.namespace !== snapshot.veleroNamespace) continue;
     const what = WHAT[entry.resource];
     notices.push({
       kind: 'unreadable', resource: entry.resource, namespace: entry.namespace, status: entry.status,
-      message: `${what.label} in the namespace ${entry.namespace} could not be read (HTTP ${entry.status ?? 'error'}${entry.message ? `: ${entry.message}` : ''}).`,
+      message: `${what.label} ${cluster ? 'of the cluster' : `in the namespace ${entry.namespace}`} could not be read (HTTP ${entry.status ?? 'error'}${entry.message ? `: ${entry.message}` : ''}).`,
       assumption: what.assumption,
     });
   }

@@ -41,8 +41,17 @@ describe('stableKey', () => {
   });
 
   it('the server flag and an explicit spec value with the same effect share a key', () => {
-    const ctx = context({ velero: velero({ deployments: [veleroDeployment(['server', '--default-volumes-to-fs-backup=true'])] }) });
+    const ctx = context({ velero: velero({ deployments: [veleroDeployment(['server', '--features=EnableCSI', '--uploader-type=kopia', '--default-volumes-to-fs-backup=true'])] }) });
     expect(stableKey(whatIfOptions({}, ctx))).toBe(stableKey(whatIfOptions({ defaultVolumesToFsBackup: true }, context())));
+  });
+
+  it('changes when a setting of the snapshot side changes (protection depends on it, verdicts do not)', () => {
+    const base = stableKey(scheduleOptions(nightly(), context()));
+    expect(stableKey(scheduleOptions(nightly({ snapshotVolumes: false }), context()))).not.toBe(base);
+    expect(stableKey(scheduleOptions(nightly({ snapshotMoveData: true }), context()))).not.toBe(base);
+    expect(stableKey(scheduleOptions(nightly({ excludedClusterScopedResources: ['persistentvolumes'] }), context()))).not.toBe(base);
+    const withoutCsi = context({ velero: velero({ deployments: [veleroDeployment(['server', '--uploader-type=kopia'])] }) });
+    expect(stableKey(scheduleOptions(nightly(), withoutCsi))).not.toBe(base);
   });
 
   it('does not depend on the order of matchLabels keys', () => {

@@ -41,7 +41,7 @@ const selectorKey = (s: LabelSelector | null) => s && { matchLabels: s.matchLabe
 
 /**
  * A stable serialisation of exactly the fields that change verdicts: a Schedule and an equal what-if share one key.
- * Sources, notes, snapshot settings and the ref are left out on purpose.
+ * Sources, notes and the ref are left out on purpose; the snapshot-side settings protection depends on are in.
  */
 export function stableKey(options: EffectiveOptions): string {
   const orSelectors = options.orLabelSelectors?.length ? options.orLabelSelectors.map(selectorKey) : null;
@@ -54,5 +54,12 @@ export function stableKey(options: EffectiveOptions): string {
     policy: policyKey(options.resourcePolicy),
     labelSelector: orSelectors ? null : selectorKey(options.labelSelector),
     orLabelSelectors: orSelectors,
+    snapshotSide: {
+      snapshotVolumes: options.snapshotVolumes.value,
+      snapshotMoveData: options.snapshotMoveData.value,
+      enableCSI: options.server.enableCSI.value,
+      persistentVolumesIncluded: options.persistentVolumesIncluded.value,
+      volumeSnapshotLocations: options.volumeSnapshotLocations,
+    },
   }));
 }

@@ -1,0 +1,36 @@
+// Coverage page: claims × Schedules, prefetched on the server with the same JSON and query key as the client.
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { ClusterProblem } from '@/components/cluster-problem';
+import { ColdLoad } from '@/components/cold-load';
+import { CoverageView } from '@/components/coverage-view';
+import { protectionKeys } from '@/lib/client/protection-api';
+import { getQueryClient } from '@/lib/client/get-query-client';
+import { coverageBody } from '@/lib/server/claims';
+import { loadFromScan } from '../_data/load';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Coverage · Backup Lens' };
+
+export default async function CoveragePage() {
+  const loaded = await loadFromScan((scan) => coverageBody(scan));
+  if ('reading' in loaded) return <ColdLoad />;
+  if ('error' in loaded) {
+    return (
+      <main className="p-6">
+        <h1 className="text-2xl font-semibold">Coverage</h1>
+        <ClusterProblem error={loaded.error} />
+      </main>
+    );
+  }
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(protectionKeys.coverage(), loaded.data);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Suspense>
+        <CoverageView />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,102 @@
+// One protection per claim for one backup, in the order Velero meets the claim (velero-objects.md c.5): validation,
+// item collection, the pods' PodVolumeBackups, then the PVC item's actions (snapshot-side.ts). Pure.
+import type { PersistentVolumeClaim } from '../../model/kube';
+import { byteCompare } from '../../index/pvc-pod-index';
+import { compileLabelSelector } from '../label-selector';
+import type { VolumePolicyMatcher } from '../policy';
+import { policyMatcher } from '../policy/match';
+import { EXCLUDE_FROM_BACKUP_LABEL } from '../processing-order';
+import type { VolumeVerdict } from '../types';
+import { present } from '../volume-type';
+import { unresolvedPvReason } from '../volume-helper';
+import { NATIVE_PLUGIN_ASSUMPTION } from './native-plugins';
+import { snapshotSide, type Decided } from './snapshot-side';
+import type { ClaimProtection, ProtectionInput, ProtectionOptions, ProtectionResult } from './types';
+
+type ClaimSelector = ((labels: Record<string, string> | null | undefined) => boolean) | null;
+
+/** The backup's label selection applied to a claim on its own (null: no selector, everything is listed). */
+function claimSelector(options: ProtectionOptions): ClaimSelector {
+  const selectors = options.orLabelSelectors?.length ? options.orLabelSelectors : options.labelSelector ? [options.labelSelector] : null;
+  if (!selectors) return null;
+  const compiled = selectors.map(compileLabelSelector);
+  return (labels) => compiled.some((c) => c.ok && c.matches(labels));
+}
+
+const fsReason = (v: VolumeVerdict) => (v.reason === 'optedIn' || v.reason === 'defaultFsBackup' || v.reason === 'policyFsBackup' ? v.reason : 'optedIn');
+
+export function decideProtection(input: ProtectionInput): ProtectionResult {
+  const { snapshot, index, options } = input;
+  const policy: VolumePolicyMatcher | null = options.policy ? policyMatcher(options.policy) : null;
+  const select = claimSelector(options);
+  const position = new Map(input.processingOrder.map((key, i) => [key, i] as const));
+  const processed = (ns: string, pod: string) => position.has(`${ns}/${pod}`);
+
+  // Verdicts by claim, in Velero's processing order then volume order; and by pod volume.
+  const byClaim = new Map<string, VolumeVerdict[]>();
+  const byPodVolume = new Map<string, VolumeVerdict>();
+  for (const v of input.verdicts) {
+    byPodVolume.set(`${v.namespace}/${v.pod}/${v.volume}`, v);
+    if (v.pvc === null) continue;
+    const key = `${v.namespace}/${v.pvc}`;
+    byClaim.set(key, [...(byClaim.get(key) ?? []), v]);
+  }
+  const order = (v: VolumeVerdict) => position.get(`${v.namespace}/${v.pod}`) ?? Number.MAX_SAFE_INTEGER;
+  for (const list of byClaim.values()) list.sort((a, b) => order(a) - order(b));
+
+  const claimsUnknown = new Set(snapshot.incomplete.filter((r) => r.resource === 'persistentvolumeclaims').map((r) => r.namespace ?? '*'));
+  const claims: ClaimProtection[] = [];
+  for (const namespace of index.namespaces) {
+    if (claimsUnknown.has('*') || claimsUnknown.has(namespace)) continue;
+    const names = new Set(index.claimsIn(namespace).map((c) => c.metadata?.name ?? ''));
+    for (const pod of index.podsIn(namespace)) {
+      for (const volume of pod.spec?.volumes ?? []) {
+        if (present(volume?.persistentVolumeClaim)) names.add(volume?.persistentVolumeClaim?.claimName ?? '');
+      }
+    }
+    for (const name of [...names].sort(byteCompare)) {
+      const claim = index.claim(namespace, name) ?? null;
+      const decided = decideClaim(namespace, name, claim);
+      claims.push({ namespace, name, exists: claim !== null, uid: claim?.metadata?.uid ?? null, ...decided });
+    }
+  }
+
+  function decideClaim(namespace: string, name: string, claim: PersistentVolumeClaim | null): Decided {
+    const notIn = (reason: Extract<Decided['reason'], 'namespaceExcluded' | 'pvcExcluded' | 'claimExcludedByLabel' | 'claimTerminating' | 'notSelected' | 'validationFailed'>): Decided =>
+      ({ protection: 'notInBackup', reason, via: null });
+    if (options.validationFailed) return notIn('validationFailed');
+    if (!options.namespacesInScope.has(namespace)) return notIn('namespaceExcluded');
+    if (options.backupExcludePVC) return notIn('pvcExcluded');
+    const users = index.podsUsingClaim(namespace, name);
+    if (!claim) return users.some((p) => processed(namespace, p.metadata?.name ?? '')) ? { protection: 'none', reason: 'claimMissing', via: null } : notIn('notSelected');
+    const taken = byClaim.get(`${namespace}/${name}`)?.find((v) => v.action === 'fs-backup');
+    if (taken) return { protection: 'fs-backup', reason: fsReason(taken), via: { pod: taken.pod, volume: taken.volume }, ...(taken.evidence.policy ? { policyIndex: taken.evidence.policy.index } : {}) };
+    if (select && !select(claim.metadata?.labels) && !users.some((p) => processed(namespace, p.metadata?.name ?? ''))) return notIn('notSelected');
+    if (claim.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return notIn('claimExcludedByLabel');
+    if (present(claim.metadata?.deletionTimestamp)) return notIn('claimTerminating');
+
+    const unresolved = unresolvedPvReason(claim, { claim: () => undefined, pv: (n) => index.pv(n) });
+    const pv = unresolved ? null : index.pv(claim.spec?.volumeName ?? '') ?? null;
+    const match = policy?.match({ stage: 'E2', volume: { name }, claim, pv });
+    if (match?.action === 'skip') return { protection: 'none', reason: 'policySkip', via: null, policyIndex: match.index };
+    if (match?.action === 'custom') return { protection: 'custom', reason: 'policyCustom', via: null, policyIndex: match.index };
+    if (!pv) return { protection: 'none', reason: 'pvUnresolvable', via: null };
+    return snapshotSide({
+      claim, pv, podsUsingClaim: users, policy, options, storage: snapshot.storage,
+      verdictOf: (pod, volume) => byPodVolume.get(`${namespace}/${pod}/${volume}`)?.reason ?? null,
+    });
+  }
+
+  return { claims, assumptions: assumptionsFor(input, claims) };
+}
+
+function assumptionsFor(input: ProtectionInput, claims: readonly ClaimProtection[]): string[] {
+  const out: string[] = [];
+  const storage = input.snapshot.storage;
+  const snapshotted = claims.some((c) => c.protection === 'native-snapshot' || c.reason === 'noSnapshotLocation');
+  if (snapshotted || input.options.volumeSnapshotLocations.length > 0) out.push(NATIVE_PLUGIN_ASSUMPTION);
+  if (!storage || storage.storageClasses === null) out.push('StorageClasses could not be read: each claim\'s StorageClass is assumed to exist, with its PV\'s CSI driver as provisioner.');
+  if (!storage || storage.volumeSnapshotClasses === null) out.push('VolumeSnapshotClasses could not be read: a class is assumed to exist for every CSI driver.');
+  if (storage?.snapshotApi === 'notServed' && input.options.enableCSI) out.push('The snapshot.storage.k8s.io API is not served (no CSI snapshot CRDs): no VolumeSnapshotClass exists, so CSI snapshots fail.');
+  return out;
+}

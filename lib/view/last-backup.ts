@@ -1,0 +1,151 @@
+// Predicted vs. actual (velero-objects.md d.5): the newest finished Backup of a Schedule, its PodVolumeBackups
+// joined to the verdicts by (pod namespace, pod name, volume), DataUploads by claim uid, snapshot totals. Pure.
+import type { PvcPodIndex } from '../index/pvc-pod-index';
+import type { Pod } from '../model/kube';
+import type { DataUpload } from '../model/storage';
+import type { Backup, PodVolumeBackup } from '../model/velero';
+import type { ClaimProtection } from '../rules/protection/types';
+import type { VolumeVerdict } from '../rules/types';
+import { LAST_BACKUP_OUTCOMES, type LastBackupOutcome, type LastBackupSummary, type LikelyCause, type VolumeLastBackup } from './last-backup-types';
+
+export const FINISHED_PHASES: ReadonlySet<string> = new Set(['Completed', 'PartiallyFailed', 'Failed']);
+const FINAL_PVB_PHASES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Canceled']);
+const startOf = (b: Backup) => b.status?.startTimestamp ?? b.metadata?.creationTimestamp ?? '';
+
+/** d.5 step 1: newest by startTimestamp (fallback creationTimestamp) among Completed/PartiallyFailed/Failed. */
+export function newestFinishedBackup(backups: readonly Backup[], schedule: string): Backup | null {
+  const finished = backups.filter((b) => b.metadata?.labels?.['velero.io/schedule-name'] === schedule && FINISHED_PHASES.has(b.status?.phase ?? ''));
+  return finished.sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0))[0] ?? null;
+}
+
+/**
+ * Does a velero.io/backup-name label stand for `name`? pkg/label/label.go:GetValidName turns names over 63 characters
+ * into their first 57 characters plus 6 hex characters of their sha256; without hashing (pure code) the prefix
+ * and the shape are compared. The backup-uid label, when present, is exact and checked first.
+ */
+export function labelNamesBackup(label: string, name: string): boolean {
+  if (name.length <= 63) return label === name;
+  return label.length === 63 && label.startsWith(name.slice(0, 57)) && /^[0-9a-f]{6}$/.test(label.slice(57));
+}
+
+/** d.5 step 2: by backup uid (exact), else by the (label-safe) backup name. */
+export function ofBackup<T extends { metadata?: { labels?: Record<string, string> | null } }>(items: readonly T[], backup: Backup): T[] {
+  const uid = backup.metadata?.uid;
+  const name = backup.metadata?.name ?? '';
+  return items.filter((o) => {
+    const labels = o.metadata?.labels ?? {};
+    return uid && labels['velero.io/backup-uid'] ? labels['velero.io/backup-uid'] === uid : labelNamesBackup(labels['velero.io/backup-name'] ?? '', name);
+  });
+}
+
+export interface LastBackupInput {
+  backup: Backup;
+  podVolumeBackups: readonly PodVolumeBackup[];
+  dataUploads: readonly DataUpload[] | null;
+  verdicts: readonly VolumeVerdict[];
+  protections: readonly ClaimProtection[];
+  index: PvcPodIndex;
+  /** The current option, to spot a changed mode (d.5 step 4, "the inputs changed"). */
+  defaultVolumesToFsBackup: boolean;
+}
+
+export interface LastBackupResult {
+  summary: LastBackupSummary;
+  /** "namespace/pod/volume" → what the backup did for that pod volume. */
+  byVolume: Map<string, VolumeLastBackup>;
+}
+
+const pvbKey = (p: PodVolumeBackup) => `${p.spec?.pod?.namespace ?? ''}/${p.spec?.pod?.name ?? ''}/${p.spec?.volume ?? ''}`;
+const newer = (a: PodVolumeBackup, b: PodVolumeBackup) => (a.metadata?.creationTimestamp ?? '') > (b.metadata?.creationTimestamp ?? '');
+
+export function lastBackupOf(input: LastBackupInput): LastBackupResult {
+  const { backup, index } = input;
+  const name = backup.metadata?.name ?? '';
+  const status = backup.status ?? {};
+  const started = status.startTimestamp ?? backup.metadata?.creationTimestamp ?? '';
+  const pvbs = ofBackup(input.podVolumeBackups, backup);
+  const byKey = new Map<string, PodVolumeBackup>();
+  for (const p of pvbs) {
+    const seen = byKey.get(pvbKey(p));
+    if (!seen || newer(p, seen)) byKey.set(pvbKey(p), p); // several PVBs share a key: the newest counts (c.5)
+  }
+  const byClaimUid = new Map<string, PodVolumeBackup[]>();
+  for (const p of pvbs) {
+    const uid = p.metadata?.labels?.['velero.io/pvc-uid'];
+    if (uid) byClaimUid.set(uid, [...(byClaimUid.get(uid) ?? []), p]);
+  }
+  const protectionOf = new Map(input.protections.map((c) => [`${c.namespace}/${c.name}`, c] as const));
+  const uploads = input.dataUploads ? ofBackup(input.dataUploads, backup) : null;
+  const podOf = (ns: string, pod: string): Pod | undefined => index.podsIn(ns).find((p) => p.metadata?.name === pod);
+  const runtimeCause = (): VolumeLastBackup['cause'] => {
+    if (status.phase === 'Failed') return { code: 'backupFailed', text: `the backup Failed${status.failureReason ? `: ${status.failureReason}` : ''}` };
+    if ((status.hookStatus?.hooksFailed ?? 0) > 0) return { code: 'hooksFailed', text: `${status.hookStatus?.hooksFailed} hook(s) failed; a pre-hook with onError=Fail skips the pod's volumes` };
+    if ((status.errors ?? 0) > 0) return { code: 'backupErrors', text: `the backup logged ${status.errors} error(s): a pod not running, no node-agent, or a repository/PVB creation error at backup time` };
+    return undefined;
+  };
+  const cause = (code: LikelyCause, text: string) => ({ code, text });
+
+  const byVolume = new Map<string, VolumeLastBackup>();
+  const matched = new Set<PodVolumeBackup>();
+  for (const v of input.verdicts) {
+    const key = `${v.namespace}/${v.pod}/${v.volume}`;
+    const pvb = byKey.get(key);
+    const pod = podOf(v.namespace, v.pod);
+    const claim = v.pvc !== null ? index.claim(v.namespace, v.pvc) : undefined;
+    const entry: VolumeLastBackup = { backup: name, outcome: 'agrees', pvbPhase: pvb?.status?.phase ?? null, message: pvb?.status?.message || null };
+    if (pvb) matched.add(pvb);
+    const recreated = pvb && pod?.metadata?.uid && pvb.spec?.pod?.uid && pvb.spec.pod.uid !== pod.metadata.uid;
+    if (pvb && !FINAL_PVB_PHASES.has(pvb.status?.phase ?? '')) entry.outcome = 'notFinal';
+    else if (v.action === 'fs-backup') {
+      if (pvb) entry.outcome = pvb.status?.phase === 'Completed' ? 'completed' : 'failed';
+      else {
+        entry.outcome = 'missing';
+        const created = pod?.metadata?.creationTimestamp ?? '';
+        const other = claim?.metadata?.uid ? (byClaimUid.get(claim.metadata.uid) ?? []).find((p) => p.spec?.pod?.name !== v.pod) : undefined;
+        if (created && started && created > started) entry.cause = cause('podCreatedAfterBackup', `pod ${v.pod} was created at ${created}, after the backup started at ${started}`);
+        else if (other) {
+          entry.cause = podOf(v.namespace, other.spec?.pod?.name ?? '')
+            ? cause('claimTakenByOtherPod', `claim ${v.pvc} was copied through pod ${other.spec?.pod?.name} (${other.status?.phase ?? 'no phase'}), which is fine`)
+            : cause('podRecreated', `claim ${v.pvc} was copied through pod ${other.spec?.pod?.name}, which no longer exists: the pod was replaced`);
+        } else entry.cause = runtimeCause() ?? cause('unexplained', 'nothing in the backup or the cluster explains the missing PodVolumeBackup');
+      }
+    } else if (pvb) {
+      entry.outcome = 'unexpected';
+      const spec = backup.spec?.defaultVolumesToFsBackup;
+      if (recreated) entry.cause = cause('podRecreated', `the PodVolumeBackup belongs to an earlier pod ${v.pod} (uid ${pvb.spec?.pod?.uid}); the pod was recreated since`);
+      else if (v.reason === 'sharedPvcOtherPod') entry.cause = cause('duplicateThroughOtherPod', `pod ${v.evidence.otherPod ?? 'another pod'} takes claim ${v.pvc} first now; the backup copied it through this pod too (the tracker, the processing order or more than one item-block worker)`);
+      else if (typeof spec === 'boolean' && spec !== input.defaultVolumesToFsBackup) entry.cause = cause('optionsChanged', `the backup ran with defaultVolumesToFsBackup=${spec}; the prediction uses ${input.defaultVolumesToFsBackup}`);
+      else entry.cause = cause('unexplained', 'the inputs (annotations, policy, options) may have changed since the backup ran');
+    }
+    const protection = v.pvc !== null ? protectionOf.get(`${v.namespace}/${v.pvc}`) : undefined;
+    if (protection?.protection === 'csi-snapshot-data-mover' && uploads) {
+      const upload = uploads.find((u) => u.metadata?.labels?.['velero.io/pvc-uid'] === protection.uid);
+      entry.dataUpload = upload ? { name: upload.metadata?.name ?? '', phase: upload.status?.phase ?? '', message: upload.status?.message || null } : null;
+    }
+    byVolume.set(key, entry);
+  }
+
+  const outcomes = Object.fromEntries(LAST_BACKUP_OUTCOMES.map((o) => [o, 0])) as Record<LastBackupOutcome, number>;
+  for (const e of byVolume.values()) outcomes[e.outcome]++;
+  const predicted = (kind: ClaimProtection['protection']) => input.protections.filter((c) => c.protection === kind).length;
+  return {
+    byVolume,
+    summary: {
+      backup: name,
+      phase: status.phase ?? '',
+      startTimestamp: status.startTimestamp ?? null,
+      completionTimestamp: status.completionTimestamp ?? null,
+      errors: status.errors ?? 0,
+      warnings: status.warnings ?? 0,
+      hooksFailed: status.hookStatus?.hooksFailed ?? 0,
+      outcomes,
+      snapshots: {
+        csi: { predicted: predicted('csi-snapshot'), attempted: status.csiVolumeSnapshotsAttempted ?? 0, completed: status.csiVolumeSnapshotsCompleted ?? 0 },
+        native: { predicted: predicted('native-snapshot'), attempted: status.volumeSnapshotsAttempted ?? 0, completed: status.volumeSnapshotsCompleted ?? 0 },
+        dataMover: { predicted: predicted('csi-snapshot-data-mover'), attempted: uploads?.length ?? 0, completed: uploads?.filter((u) => u.status?.phase === 'Completed').length ?? 0 },
+      },
+      unmatched: pvbs.filter((p) => !matched.has(p) && byKey.get(pvbKey(p)) === p)
+        .map((p) => ({ namespace: p.spec?.pod?.namespace ?? '', pod: p.spec?.pod?.name ?? '', volume: p.spec?.volume ?? '', phase: p.status?.phase ?? '' })),
+    },
+  };
+}
