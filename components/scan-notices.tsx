@@ -7,7 +7,8 @@ export function ScanNotices({ header }: { header: ScanHeader }) {
   if (assumptions.nodeAgentAssumed) assumed.push(`The Velero namespace "${assumptions.veleroNamespace}" was not seen, so a node-agent is assumed on every node.`);
   if (assumptions.pvsUnknown) assumed.push('PersistentVolumes could not be read: hostPath PVs and missing PVs are not detected.');
   if (assumptions.claimsUnknownIn.length) assumed.push(`Claims could not be read in ${assumptions.claimsUnknownIn.join(', ')}: missing claims are not detected there.`);
-  if (incomplete.length === 0 && assumed.length === 0) return null;
+  const warnings = header.backup.effective.warnings;
+  if (incomplete.length === 0 && assumed.length === 0 && warnings.length === 0) return null;
   return (
     <section role="status" aria-label="Partial read" className="mx-auto mt-3 max-w-[1600px] rounded border border-amber-300 bg-amber-50 px-4 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40">
       {incomplete.length > 0 && (
@@ -21,6 +22,12 @@ export function ScanNotices({ header }: { header: ScanHeader }) {
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {warnings.length > 0 && (
+        <>
+          <h2 className="mt-1 font-semibold">Warnings about this backup</h2>
+          <ul className="mt-1 list-disc pl-5">{warnings.map((text) => <li key={text}>{text}</li>)}</ul>
         </>
       )}
       {assumed.length > 0 && (

@@ -13,10 +13,20 @@ export class UnknownBackup extends Error {
   }
 }
 
+/**
+ * Namespaces as Velero would list them. Namespaces known only from their pods (the namespace list was forbidden)
+ * are added: a real cluster holds no pod without its Namespace (velero-rules.md §11), so they exist.
+ */
+function knownNamespaces(snapshot: ClusterSnapshot): ClusterSnapshot['namespaces'] {
+  const listed = new Set(snapshot.namespaces.map((n) => n.metadata?.name ?? ''));
+  const extra = [...new Set(snapshot.pods.map((p) => p.metadata?.namespace ?? ''))].filter((name) => name && !listed.has(name)).sort();
+  return extra.length === 0 ? snapshot.namespaces : [...snapshot.namespaces, ...extra.map((name) => ({ metadata: { name } }))];
+}
+
 export function optionsContext(snapshot: ClusterSnapshot): OptionsContext {
   return {
     velero: snapshot.velero,
-    namespaces: snapshot.namespaces,
+    namespaces: knownNamespaces(snapshot),
     veleroNamespace: snapshot.veleroNamespace,
     incomplete: snapshot.incomplete,
     parsePolicy: parseResourcePolicy,

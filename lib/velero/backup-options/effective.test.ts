@@ -98,6 +98,19 @@ describe('storage and snapshot locations (a.2 steps 5 and 7)', () => {
     ]);
   });
 
+  it('a what-if with a missing BSL still predicts, and warns that a real backup would fail', () => {
+    const o = whatIfOptions({}, context({ velero: velero({ backupStorageLocations: [] }) }));
+    expect(o.validationErrors).toEqual([]);
+    expect(o.warnings.some((w) => w.startsWith('A real backup with these options would fail validation') && w.includes('not found'))).toBe(true);
+  });
+
+  it('without Velero installed no location is checked: a what-if predicts with a stated assumption', () => {
+    const o = whatIfOptions({ defaultVolumesToFsBackup: true }, context({ velero: { ...velero({ backupStorageLocations: [], volumeSnapshotLocations: [] }), installed: false } }));
+    expect(o.validationErrors).toEqual([]);
+    expect(o.namespacesInScope.length).toBeGreaterThan(0);
+    expect(o.assumptions).toContain('Velero is not installed: a usable backup storage location is assumed.');
+  });
+
   it('unreadable BSLs are an assumption, not an error', () => {
     const o = scheduleOptions(nightly(), context({ velero: velero({ backupStorageLocations: null }) }));
     expect(o.validationErrors).toEqual([]);

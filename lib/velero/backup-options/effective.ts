@@ -75,8 +75,16 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
     : { value: true, source: 'default', note: 'unset means snapshots are taken' };
 
   const locations = checkLocations(spec, velero, server.settings);
-  errors.push(...locations.errors);
   assumptions.push(...locations.assumptions);
+  if (velero?.installed === false) {
+    // No Velero to run it: the prediction is of fs-backup's rules, not of a storage location that cannot exist.
+    assumptions.push('Velero is not installed: a usable backup storage location is assumed.');
+  } else if (ref.kind === 'whatIf') {
+    // A what-if is hypothetical: a location problem is worth saying, but it should not hide every verdict.
+    warnings.push(...locations.errors.map((e) => `A real backup with these options would fail validation: ${e}`));
+  } else {
+    errors.push(...locations.errors);
+  }
 
   const labelled = excludeLabelledNamespaces(input.namespaces);
   if (input.incomplete.some((r) => r.resource === 'namespaces')) {
