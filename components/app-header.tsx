@@ -15,7 +15,8 @@ function age(iso: string, now: number): string {
   return seconds < 60 ? `${seconds} s ago` : seconds < 3600 ? `${Math.floor(seconds / 60)} min ago` : `${Math.floor(seconds / 3600)} h ago`;
 }
 
-export function AppHeader({ header }: { header: ScanHeader | null }) {
+/** `picker`: false on pages that are about every backup at once (Schedules, Coverage). */
+export function AppHeader({ header, picker = true }: { header: ScanHeader | null; picker?: boolean }) {
   const search = useSearchParams();
   const selection = selectionFrom(search);
   const queryClient = useQueryClient();
@@ -51,7 +52,7 @@ export function AppHeader({ header }: { header: ScanHeader | null }) {
             )}
           </p>
         )}
-        {header && <BackupPicker selection={header.backup} />}
+        {header && picker && <BackupPicker selection={header.backup} />}
         {header && (
           <div className="ml-auto flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
             <span>

@@ -41,7 +41,7 @@ export function CoverageView() {
   const rows = data ? data.claims.filter((c) => !onlyUnprotected || !c.protectedBySomeSchedule) : [];
   return (
     <>
-      <AppHeader header={data ?? null} />
+      <AppHeader header={data ?? null} picker={false} />
       {data && <ScanNotices header={data} />}
       <main className="mx-auto max-w-[1600px] px-4 py-4">
         <h1 className="text-xl font-semibold">Coverage: which Schedule protects each claim</h1>

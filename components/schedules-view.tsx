@@ -96,7 +96,7 @@ export function SchedulesView() {
   const data = query.data;
   return (
     <>
-      <AppHeader header={data ?? null} />
+      <AppHeader header={data ?? null} picker={false} />
       {data && <ScanNotices header={data} />}
       <main id="main" className="mx-auto max-w-[1600px] px-4 py-4">
         <h1 className="text-xl font-semibold">Schedules</h1>
