@@ -4,7 +4,7 @@ import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { ClusterProblem } from '@/components/cluster-problem';
+import { PageProblem } from '@/components/page-problem';
 import { ColdLoad } from '@/components/cold-load';
 import { Overview } from '@/components/overview';
 import { queryKeys } from '@/lib/client/api';
@@ -19,19 +19,10 @@ import { backupOf, loadFromScan } from './_data/load';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: { absolute: 'Namespaces · Backup Lens' } };
 
-function Problem({ error }: { error: Parameters<typeof ClusterProblem>[0]['error'] }) {
-  return (
-    <main className="p-6">
-      <h1 className="text-2xl font-semibold">Backup Lens</h1>
-      <ClusterProblem error={error} />
-    </main>
-  );
-}
-
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const chosen = backupOf(params);
-  if ('error' in chosen) return <Problem error={chosen.error} />;
+  if ('error' in chosen) return <PageProblem title="Backup Lens" error={chosen.error} />;
   const { selection, backup } = chosen;
   const loaded = await loadFromScan((scan) => ({
     opening: selection === '' ? defaultScheduleName(scan.snapshot) : null,
@@ -39,7 +30,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     claims: claimsBody(scan, { backup, namespaces: [] }),
   }));
   if ('reading' in loaded) return <ColdLoad />;
-  if ('error' in loaded) return <Problem error={loaded.error} />;
+  if ('error' in loaded) return <PageProblem title="Backup Lens" error={loaded.error} />;
   if (loaded.data.opening) {
     const rest = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
     redirect(`/${withParams(rest, { schedule: loaded.data.opening })}`);

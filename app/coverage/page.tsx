@@ -2,7 +2,7 @@
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { ClusterProblem } from '@/components/cluster-problem';
+import { PageProblem } from '@/components/page-problem';
 import { ColdLoad } from '@/components/cold-load';
 import { CoverageView } from '@/components/coverage-view';
 import { protectionKeys } from '@/lib/client/protection-api';
@@ -16,14 +16,7 @@ export const metadata: Metadata = { title: 'Coverage · Backup Lens' };
 export default async function CoveragePage() {
   const loaded = await loadFromScan((scan) => coverageBody(scan));
   if ('reading' in loaded) return <ColdLoad />;
-  if ('error' in loaded) {
-    return (
-      <main className="p-6">
-        <h1 className="text-2xl font-semibold">Coverage</h1>
-        <ClusterProblem error={loaded.error} />
-      </main>
-    );
-  }
+  if ('error' in loaded) return <PageProblem title="Coverage" error={loaded.error} />;
   const queryClient = getQueryClient();
   queryClient.setQueryData(protectionKeys.coverage(), loaded.data);
   return (

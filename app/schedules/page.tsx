@@ -2,7 +2,7 @@
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { ClusterProblem } from '@/components/cluster-problem';
+import { PageProblem } from '@/components/page-problem';
 import { ColdLoad } from '@/components/cold-load';
 import { SchedulesView } from '@/components/schedules-view';
 import { queryKeys } from '@/lib/client/api';
@@ -16,14 +16,7 @@ export const metadata: Metadata = { title: 'Schedules · Backup Lens' };
 export default async function SchedulesPage() {
   const loaded = await loadFromScan((scan) => schedulesBody(scan));
   if ('reading' in loaded) return <ColdLoad />;
-  if ('error' in loaded) {
-    return (
-      <main className="p-6">
-        <h1 className="text-2xl font-semibold">Schedules</h1>
-        <ClusterProblem error={loaded.error} />
-      </main>
-    );
-  }
+  if ('error' in loaded) return <PageProblem title="Schedules" error={loaded.error} />;
   const queryClient = getQueryClient();
   queryClient.setQueryData(queryKeys.schedules(), loaded.data);
   return (

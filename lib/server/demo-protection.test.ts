@@ -1,16 +1,10 @@
 // The demo cluster's claims and last backups, read through the real client from the real demo server and decided
 // by the code the routes use: every claim's protection per Schedule, every nightly volume's last-backup outcome,
 // the CSV rows equal to the JSON rows, and /metrics read back by prom-client's own registry.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoCluster } from '../demo/server';
 import type { DemoCluster } from '../demo/types';
-import { loadAccess } from '../k8s/kubeconfig';
-import { readSnapshot } from '../k8s/snapshot';
-import { createTransport } from '../k8s/transport';
-import { makeScan, type Scan } from '../scan';
+import type { Scan } from '../scan';
+import { demoScan } from './demo-scan.test-helper';
 import { claimsBody, coverageBody } from './claims';
 import { parseCsv } from './csv-reader';
 import { claimsCsv, volumesCsv } from './exports';
@@ -20,15 +14,7 @@ import { namespacesBody, volumesBody } from './queries';
 let demo: DemoCluster;
 let scan: Scan;
 
-beforeAll(async () => {
-  demo = await startDemoCluster({ kubeconfigPath: null });
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'backup-lens-protection-')), 'config');
-  writeFileSync(file, demo.kubeconfigYaml);
-  const access = loadAccess({ env: { KUBECONFIG: file } });
-  if (access.kind !== 'access') throw new Error(access.message);
-  const snapshot = await readSnapshot(await createTransport(access.kc), { backoffMs: 5 });
-  scan = makeScan({ context: 'demo', server: demo.url, demo: true }, { snapshot, requests: snapshot.requests }, new Date(), 1234);
-});
+beforeAll(async () => ({ demo, scan } = await demoScan(1234)));
 afterAll(() => demo.close());
 
 const claims = (schedule: string) => claimsBody(scan, { backup: { kind: 'schedule', name: schedule }, namespaces: [] });

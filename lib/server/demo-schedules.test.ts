@@ -1,31 +1,17 @@
 // Every Schedule of the demo cluster, read through the real client from the real demo server and decided by
 // the same code the routes use: Velero's verdict for every processed volume, nothing for pods Velero would
 // not process, and validation errors instead of verdicts for an invalid policy.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoCluster } from '../demo/server';
 import type { DemoCluster } from '../demo/types';
-import { loadAccess } from '../k8s/kubeconfig';
-import { readSnapshot } from '../k8s/snapshot';
-import { createTransport } from '../k8s/transport';
 import type { VolumeVerdict } from '../rules/types';
-import { makeScan, type Scan } from '../scan';
+import type { Scan } from '../scan';
+import { demoScan } from './demo-scan.test-helper';
 import { schedulesBody, volumesBody } from './queries';
 
 let demo: DemoCluster;
 let scan: Scan;
 
-beforeAll(async () => {
-  demo = await startDemoCluster({ kubeconfigPath: null });
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'backup-lens-schedules-')), 'config');
-  writeFileSync(file, demo.kubeconfigYaml);
-  const access = loadAccess({ env: { KUBECONFIG: file } });
-  if (access.kind !== 'access') throw new Error(access.message);
-  const snapshot = await readSnapshot(await createTransport(access.kc), { backoffMs: 5 });
-  scan = makeScan({ context: 'demo', server: demo.url, demo: true }, { snapshot, requests: snapshot.requests }, new Date(), 0);
-});
+beforeAll(async () => ({ demo, scan } = await demoScan()));
 afterAll(() => demo.close());
 
 const volumes = (schedule: string) => volumesBody(scan, { backup: { kind: 'schedule', name: schedule }, namespaces: [] });

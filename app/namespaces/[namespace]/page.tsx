@@ -3,7 +3,7 @@ import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { ClusterProblem } from '@/components/cluster-problem';
+import { PageProblem } from '@/components/page-problem';
 import { ColdLoad } from '@/components/cold-load';
 import { NamespaceView } from '@/components/namespace-view';
 import { BadParameter, namespaceParam } from '@/lib/api/params';
@@ -30,14 +30,7 @@ export default async function NamespacePage({ params, searchParams }: { params: 
     throw error;
   }
   const chosen = backupOf(await searchParams);
-  if ('error' in chosen) {
-    return (
-      <main className="p-6">
-        <h1 className="text-2xl font-semibold">Namespace {namespace}</h1>
-        <ClusterProblem error={chosen.error} />
-      </main>
-    );
-  }
+  if ('error' in chosen) return <PageProblem title={`Namespace ${namespace}`} error={chosen.error} />;
   const { selection, backup } = chosen;
   let missing = false;
   const loaded = await loadFromScan((scan) => {
@@ -53,14 +46,7 @@ export default async function NamespacePage({ params, searchParams }: { params: 
   });
   if (missing) notFound();
   if ('reading' in loaded) return <ColdLoad />;
-  if ('error' in loaded) {
-    return (
-      <main className="p-6">
-        <h1 className="text-2xl font-semibold">Namespace {namespace}</h1>
-        <ClusterProblem error={loaded.error} />
-      </main>
-    );
-  }
+  if ('error' in loaded) return <PageProblem title={`Namespace ${namespace}`} error={loaded.error} />;
   const queryClient = getQueryClient();
   // A big namespace's answer (megabytes) is not inlined in the HTML: parsing it there blocks the page's first
   // paint and hydration; the browser fetches it as JSON instead.
