@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ScanHeader } from '@/lib/api/types';
-import { refreshScan } from '@/lib/client/api';
+import { ApiFailure, refreshScan } from '@/lib/client/api';
 import { selectionFrom, selectionQuery } from '@/lib/client/view-state';
 import { BackupPicker } from './backup-picker';
 
@@ -27,11 +27,16 @@ export function AppHeader({ header, picker = true }: { header: ScanHeader | null
     return () => clearInterval(timer);
   }, []);
 
+  const [refreshProblem, setRefreshProblem] = useState<string | null>(null);
   const refresh = async () => {
     setRefreshing(true);
+    setRefreshProblem(null);
     try {
       await refreshScan(selection);
       await queryClient.invalidateQueries();
+    } catch (error) {
+      // A 429 (refreshes are rate-limited) or a cluster problem: say it beside the button, keep the page.
+      setRefreshProblem(error instanceof ApiFailure ? error.error.message : 'The refresh failed.');
     } finally {
       setRefreshing(false);
     }
@@ -62,6 +67,7 @@ export function AppHeader({ header, picker = true }: { header: ScanHeader | null
             <button type="button" onClick={refresh} disabled={refreshing} className="rounded border border-slate-300 px-2 py-0.5 font-medium hover:bg-white disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800">
               {refreshing ? 'Refreshing…' : 'Refresh'}
             </button>
+            {refreshProblem && <span role="status" className="text-red-800 dark:text-red-300">{refreshProblem}</span>}
           </div>
         )}
       </div>
