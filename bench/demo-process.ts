@@ -16,6 +16,12 @@ const arg = (name: string) => {
 async function main(): Promise<void> {
   const big = arg('big')?.split(':');
   const objects = generateCluster({ pods: Number(arg('pods') ?? 1000), seed: 42, ...(big ? { bigNamespace: { name: big[0] ?? 'big', pvcs: Number(big[1] ?? 2000) } } : {}) });
+  // A working Velero: without a default BackupStorageLocation the default backup fails validation and no volume
+  // is decided at all (the bench would measure nothing of the engine).
+  objects.backupStorageLocations = [{
+    apiVersion: 'velero.io/v1', kind: 'BackupStorageLocation', metadata: { name: 'default', namespace: 'velero' },
+    spec: { provider: 'aws', default: true, accessMode: 'ReadWrite', objectStorage: { bucket: 'bench' } }, status: { phase: 'Available' },
+  }];
   const latencyMs = Number(arg('latency') ?? 0);
   const demo = await startDemoCluster({ objects, kubeconfigPath: arg('kubeconfig') ?? '', ...(latencyMs > 0 ? { faults: { latencyMs } } : {}) });
   const pods: Pod[] = objects.pods.map((p) => structuredClone(p));
