@@ -5,7 +5,7 @@ import { buildPvcPodIndex, type PvcPodIndex } from './index/pvc-pod-index';
 import type { ClusterSnapshot } from './model/kube';
 import { stableKey } from './velero/backup-options/engine-input';
 import type { EffectiveOptions } from './velero/backup-options/types';
-import { buildClusterView, type ClusterView } from './view/cluster-view';
+import { buildClusterView, type ClusterView, type ViewUpdate } from './view/cluster-view';
 
 export interface SnapshotRead {
   snapshot: ClusterSnapshot;
@@ -13,11 +13,19 @@ export interface SnapshotRead {
   requests: number;
 }
 
+/** What watch events changed: the namespaces of changed pods and claims, or `all` (PVs, namespaces, Velero's objects, a re-list). */
+export interface SnapshotChanges {
+  all: boolean;
+  namespaces: Set<string>;
+}
+
 /** Keeps the last read current (watches); `version` moves on every applied change. */
 export interface Follower {
   readonly version: number;
   readonly changedAt: Date | null;
   snapshot(): ClusterSnapshot;
+  /** The changes since the last call (absent: every change counts as `all`). */
+  takeChanges?(): SnapshotChanges;
   stop(): Promise<void>;
 }
 
@@ -40,14 +48,37 @@ export interface Scan {
   live: boolean;
   requests: number;
   durationMs: number;
+  /** Changes whenever the snapshot does (a new read, or watch events applied): answers are equal for equal versions. */
+  version: string;
   /** Verdicts per effective option set (keyed by what changes verdicts), built on first use. */
   view(options: EffectiveOptions): ClusterView;
 }
 
-export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Date, durationMs: number, updatedAt = scannedAt, live = false): Scan {
-  const index = buildPvcPodIndex(read.snapshot);
+/** What a scan hands on to the one made from it by watch events: its views, and views it had not rebuilt yet. */
+interface Carried {
+  views: Map<string, ClusterView>;
+  pending: Map<string, ViewUpdate>;
+}
+const carried = new WeakMap<Scan, Carried>();
+
+/** The scan before `read` and what changed between them, so that only the changed namespaces are decided again. */
+export interface ScanUpdate {
+  scan: Scan;
+  changes: SnapshotChanges;
+}
+
+export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Date, durationMs: number, updatedAt = scannedAt, live = false, previous?: ScanUpdate, version = 0): Scan {
+  const incremental = previous && !previous.changes.all ? previous : undefined;
+  const index = incremental ? buildPvcPodIndex(read.snapshot, { index: incremental.scan.index, namespaces: incremental.changes.namespaces }) : buildPvcPodIndex(read.snapshot);
   const views = new Map<string, ClusterView>();
-  return {
+  const pending = new Map<string, ViewUpdate>();
+  const before = incremental ? carried.get(incremental.scan) : undefined;
+  if (incremental && before) {
+    const changed = incremental.changes.namespaces;
+    for (const [key, view] of before.views) pending.set(key, { view, namespaces: changed });
+    for (const [key, update] of before.pending) if (!pending.has(key)) pending.set(key, { view: update.view, namespaces: new Set([...update.namespaces, ...changed]) });
+  }
+  const scan: Scan = {
     cluster,
     snapshot: read.snapshot,
     index,
@@ -56,16 +87,20 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
     live,
     requests: read.requests,
     durationMs,
+    version: `${scannedAt.getTime().toString(36)}.${version}`,
     view(options) {
       const key = stableKey(options);
       let view = views.get(key);
       if (!view) {
-        view = buildClusterView(read.snapshot, index, options);
+        view = buildClusterView(read.snapshot, index, options, pending.get(key));
         views.set(key, view);
+        pending.delete(key);
       }
       return view;
     },
   };
+  carried.set(scan, { views, pending });
+  return scan;
 }
 
 export class Scanner {
@@ -118,7 +153,8 @@ export class Scanner {
     if (follower.version === this.followedVersion) return current;
     this.followedVersion = follower.version;
     const read = { snapshot: follower.snapshot(), requests: current.requests };
-    this.current = makeScan(this.source.cluster, read, current.scannedAt, current.durationMs, follower.changedAt ?? current.scannedAt, true);
+    const changes = follower.takeChanges?.() ?? { all: true, namespaces: new Set<string>() };
+    this.current = makeScan(this.source.cluster, read, current.scannedAt, current.durationMs, follower.changedAt ?? current.scannedAt, true, { scan: current, changes }, follower.version);
     return this.current;
   }
 

@@ -1,6 +1,7 @@
 // A snapshot kept current by watches from its lists' resourceVersions: objects by namespace/name, turned back
 // into a ClusterSnapshot only when something changed and someone asks. Velero's lists are followed the same way.
 import type { ClusterSnapshot } from '../model/kube';
+import type { SnapshotChanges } from '../scan';
 import type { VeleroObjects } from '../model/velero';
 import { slimNamespace, slimPod, slimPv, slimPvc } from './slim';
 import type { SnapshotWithMeta } from './snapshot';
@@ -27,6 +28,7 @@ export class LiveSnapshot {
   private readonly handles: WatchHandle[] = [];
   private cached: ClusterSnapshot;
   private dirty = false;
+  private changes: SnapshotChanges = { all: false, namespaces: new Set() };
   /** Incremented on every applied change. */
   version = 0;
   /** Time of the last applied change. */
@@ -41,12 +43,19 @@ export class LiveSnapshot {
     }
   }
 
-  private watch(transport: () => Promise<Transport>, path: string, slim: (raw: unknown) => Keyed, map: Map<string, Keyed>, version: string, onChange: () => void): void {
+  /** `namespaced`: a change touches only its object's namespace (pods, claims); else it can touch every verdict. */
+  private watch(transport: () => Promise<Transport>, path: string, slim: (raw: unknown) => Keyed, map: Map<string, Keyed>, version: string, onChange: () => void, namespaced = false): void {
     this.handles.push(keepWatching<Keyed>(transport, {
       path,
       slim,
-      apply: (type, object) => (type === 'DELETED' ? map.delete(keyOf(object)) : map.set(keyOf(object), object)),
+      apply: (type, object) => {
+        if (namespaced) this.changes.namespaces.add(object.metadata?.namespace ?? '');
+        else this.changes.all = true;
+        if (type === 'DELETED') map.delete(keyOf(object));
+        else map.set(keyOf(object), object);
+      },
       replace: (items) => {
+        this.changes.all = true;
         map.clear();
         for (const item of items) map.set(keyOf(item), item);
       },
@@ -64,7 +73,7 @@ export class LiveSnapshot {
     for (const { field, resource, slim } of RESOURCES) {
       const version = this.base.resourceVersions[resource];
       if (!version) continue;
-      this.watch(transport, `/api/v1/${resource}`, slim, this.maps[field] as Map<string, Keyed>, version, onChange);
+      this.watch(transport, `/api/v1/${resource}`, slim, this.maps[field] as Map<string, Keyed>, version, onChange, field === 'pods' || field === 'pvcs');
     }
     for (const list of VELERO_LISTS) {
       const map = this.veleroMaps.get(list.field);
@@ -88,6 +97,13 @@ export class LiveSnapshot {
       };
     }
     return this.cached;
+  }
+
+  /** What changed since the last call: namespaces of pods and claims, or everything. */
+  takeChanges(): SnapshotChanges {
+    const changes = this.changes;
+    this.changes = { all: false, namespaces: new Set() };
+    return changes;
   }
 
   private veleroSnapshot(base: VeleroObjects): VeleroObjects {

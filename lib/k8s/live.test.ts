@@ -62,6 +62,28 @@ describe('live updates through watches', () => {
     const after = await until(() => verdict('postgres-1', 'data'), (v) => v?.reason === 'pvcMissing');
     expect(after?.reason).toBe('pvcMissing');
   });
+
+  it('decides again only the namespace of a changed pod; a changed PV decides everything again', async () => {
+    const viewOf = async () => {
+      const scan = await scanner.get();
+      return { scan, view: scan.view(resolveSelection(scan.snapshot, { kind: 'whatIf', whatIf: { defaultVolumesToFsBackup: false } }).effective) };
+    };
+    const before = await viewOf();
+    const redis = structuredClone(before.scan.snapshot.pods.find((p) => p.metadata?.name === 'redis-0')) as Record<string, unknown> & { metadata: { namespace: string; labels?: Record<string, string> } };
+    redis.metadata.labels = { ...redis.metadata.labels, touched: 'yes' };
+    demo.upsert('pods', redis);
+    const after = await until(viewOf, (v) => v.scan.snapshot.pods.some((p) => p.metadata?.labels?.touched === 'yes'));
+    const others = [...before.view.parts.keys()].filter((ns) => ns !== redis.metadata.namespace);
+    expect(others.length).toBeGreaterThan(2);
+    for (const ns of others) expect(after.view.parts.get(ns)).toBe(before.view.parts.get(ns));
+    expect(after.view.parts.get(redis.metadata.namespace)).not.toBe(before.view.parts.get(redis.metadata.namespace));
+
+    const pv = structuredClone(after.scan.snapshot.pvs[0]) as Record<string, unknown> & { metadata: { labels?: Record<string, string> } };
+    pv.metadata.labels = { touched: 'yes' };
+    demo.upsert('persistentvolumes', pv);
+    const third = await until(viewOf, (v) => v.scan.snapshot.pvs.some((p) => p.metadata?.labels?.touched === 'yes'));
+    for (const ns of others) expect(third.view.parts.get(ns)).not.toBe(after.view.parts.get(ns));
+  });
 });
 
 describe('live updates of Velero objects', () => {
