@@ -60,6 +60,8 @@ interface Carried {
   pending: Map<string, ViewUpdate>;
 }
 const carried = new WeakMap<Scan, Carried>();
+/** Every scan made in this process gets its own number: a version is never reused, even within one millisecond. */
+let scansMade = 0;
 
 /** The scan before `read` and what changed between them, so that only the changed namespaces are decided again. */
 export interface ScanUpdate {
@@ -87,7 +89,7 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
     live,
     requests: read.requests,
     durationMs,
-    version: `${scannedAt.getTime().toString(36)}.${version}`,
+    version: `${scannedAt.getTime().toString(36)}.${(++scansMade).toString(36)}.${version}`,
     view(options) {
       const key = stableKey(options);
       let view = views.get(key);

@@ -20,10 +20,23 @@ export const queryKeys = {
   search: (q: string, limit: number, selection: Selection) => ['search', q, limit, selection] as const,
 };
 
+/** The last answer per URL with its ETag: polling an unchanged answer is a 304 without a body. */
+const lastAnswers = new Map<string, { etag: string; body: unknown }>();
+const MAX_KEPT = 20;
+
 async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
-  const response = await fetch(`${path}?${params}`, { cache: 'no-store' });
+  const url = `${path}?${params}`;
+  const kept = lastAnswers.get(url);
+  const response = await fetch(url, { cache: 'no-store', headers: kept ? { 'if-none-match': kept.etag } : {} });
+  if (response.status === 304 && kept) return kept.body as T;
   const body = (await response.json()) as T | ApiError;
   if (!response.ok) throw new ApiFailure(response.status, (body as ApiError).error);
+  const etag = response.headers.get('etag');
+  lastAnswers.delete(url);
+  if (etag) {
+    lastAnswers.set(url, { etag, body });
+    while (lastAnswers.size > MAX_KEPT) lastAnswers.delete(lastAnswers.keys().next().value as string);
+  }
   return body as T;
 }
 
