@@ -24,13 +24,15 @@ export interface ServerRun {
   rssAfterRefreshMiB?: number;
   churn?: { events: number; seconds: number; namespacesP50Ms: number; namespacesP95Ms: number; namespacesMaxMs: number; samples: number; cpuCores: number; matchesReread: boolean };
   rssPeakMiB: number;
+  /** The server's own timing lines (BACKUP_LENS_TIMING=1) up to the first answer: where the cold start goes. */
+  timeline: string[];
 }
 
 export function startServer(kubeconfig: string, port: number): ChildProcess {
   return spawn(process.execPath, ['-r', serverPreload, path.join(STANDALONE, 'server.js')], {
     cwd: STANDALONE,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, KUBECONFIG: kubeconfig, BACKUP_LENS_CONTEXT: '', PORT: String(port), BACKUP_LENS_HOST: '127.0.0.1', BACKUP_LENS_REFRESH_INTERVAL_SECONDS: '0', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BACKUP_LENS_TIMING: '1', KUBECONFIG: kubeconfig, BACKUP_LENS_CONTEXT: '', PORT: String(port), BACKUP_LENS_HOST: '127.0.0.1', BACKUP_LENS_REFRESH_INTERVAL_SECONDS: '0', NEXT_TELEMETRY_DISABLED: '1' },
   });
 }
 
@@ -46,9 +48,17 @@ export async function serverRun(kubeconfig: string, port: number, options: { ful
   const t0 = performance.now();
   const child = startServer(kubeconfig, port);
   const pid = child.pid as number;
+  const timeline: string[] = [];
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    const lines = out.split('\n');
+    out = lines.pop() ?? '';
+    for (const line of lines) if (timeline.length < 12 && /Backup Lens:|Ready in/.test(line)) timeline.push(`${line.trim()} [bench +${Math.round(performance.now() - t0)} ms]`);
+  });
   try {
     const first = await firstAnswer(port, '/api/v1/namespaces', t0);
-    const run: ServerRun = { coldMs: first.sinceMs, namespacesBytes: first.bytes, rssAfterFirstMiB: peakRssMiB(pid), rssPeakMiB: 0 };
+    const run: ServerRun = { coldMs: first.sinceMs, namespacesBytes: first.bytes, rssAfterFirstMiB: peakRssMiB(pid), rssPeakMiB: 0, timeline };
     if (options.full) {
       const volumes = await get(port, '/api/v1/volumes', { 'accept-encoding': 'br, gzip' });
       Object.assign(run, { volumesMs: volumes.ms, volumesBytes: volumes.bytes, volumesWireBytes: volumes.wireBytes, rssAfterVolumesMiB: peakRssMiB(pid) });

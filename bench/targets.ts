@@ -69,6 +69,7 @@ export function printTargets(results: SizeResult[], targets: Target[]): void {
     console.log(`\n${r.pods.toLocaleString('en')} pods${r.latencyMs ? `, every answer ${r.latencyMs} ms late` : ''}`);
     console.log(`  floor (fetch + JSON.parse): ${r.floorMs.join(' / ')} ms (before / after), peak RSS ${r.floorRssMiB} MiB`);
     console.log(`  real server cold → first namespaces answer: ${s.coldMs} ms (${(s.coldMs / mean(r)).toFixed(2)}× floor), ${kb(s.namespacesBytes)}, RSS ${s.rssAfterFirstMiB} MiB`);
+    for (const line of s.timeline.slice(0, 4)) console.log(`    ${line}`);
     if (s.volumesMs !== undefined) console.log(`  volumes answer ${s.volumesMs} ms, ${mib(s.volumesBytes)} (${mib(s.volumesWireBytes)} on the wire); refresh=1 ${s.refreshMs} ms; peak RSS ${s.rssPeakMiB} MiB`);
     for (const a of r.approaches) console.log(`  ${(APPROACH_LABELS[a.mode] ?? a.mode).padEnd(46)} ${String(a.extrapolatedMs ?? a.ms).padStart(8)} ms ${((Number(a.extrapolatedMs ?? a.ms)) / mean(r)).toFixed(2).padStart(6)}× ${String(a.requests ?? '').padStart(8)} requests, RSS ${String(a.maxRssMiB ?? '–')} MiB`);
   }

@@ -14,7 +14,10 @@ export async function prestartServerScan(): Promise<PrestartOutcome> {
   if (mode === 'token') return { started: false, why: 'token mode: each user reads with their own token' };
   const scanner = await getScanner(mode === 'proxy' ? { kind: 'proxy', user: '' } : { kind: 'anyone' });
   if ('error' in scanner) return { started: false, why: scanner.error.message };
+  const timing = process.env.BACKUP_LENS_TIMING === '1';
+  const at = () => `${Math.round(process.uptime() * 1000)} ms after the process started`;
+  if (timing) console.log(`Backup Lens: reading the cluster, ${at()}`);
   // A failure is answered to the first request, which reads again; here it is only noted.
-  scanner.scanner.get().catch((error: unknown) => console.warn(`Backup Lens: the first read of the cluster failed (${error instanceof Error ? error.message : String(error)}); the first request reads again.`));
+  scanner.scanner.get().then((scan) => timing && console.log(`Backup Lens: read in ${scan.durationMs} ms, ${at()}`)).catch((error: unknown) => console.warn(`Backup Lens: the first read of the cluster failed (${error instanceof Error ? error.message : String(error)}); the first request reads again.`));
   return { started: true };
 }

@@ -78,10 +78,13 @@ export async function withScan(request: Request, build: (scan: Scan, query: Pars
     return clusterErrorResponse(scanner.scanner.describeError(error));
   }
   const etag = answerTag(scan, url, who.identity);
+  const t0 = performance.now();
   // no-store stays (answers describe the cluster); the client sends If-None-Match itself (lib/client/api.ts).
   if (notModified(request, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-store' } });
   try {
-    return Response.json(build(scan, query), { headers: { 'cache-control': 'no-store', etag } });
+    const response = Response.json(build(scan, query), { headers: { 'cache-control': 'no-store', etag } });
+    if (process.env.BACKUP_LENS_TIMING === '1') console.log(`Backup Lens: ${url.pathname} built in ${Math.round(performance.now() - t0)} ms, ${Math.round(process.uptime() * 1000)} ms after the process started`);
+    return response;
   } catch (error) {
     if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
     if (error instanceof NotFound) return errorJson(404, { kind: 'notFound', message: error.message });
