@@ -130,6 +130,12 @@ export class Scanner {
       if (Date.now() - current.scannedAt.getTime() < this.ttlMs) return current;
     }
     if (this.inFlight) return this.inFlight;
+    // A new read replaces the scan held: let it go now (with its views and watches) rather than hold two full
+    // snapshots while the lists load. Requests meanwhile wait for the read, or see its progress (peek() is null).
+    const follower = this.follower;
+    this.follower = null;
+    this.current = null;
+    const stopped = follower?.stop() ?? Promise.resolve();
     const started = Date.now();
     this.startedAt = new Date(started);
     this.lists = new Map();
@@ -138,7 +144,7 @@ export class Scanner {
     this.inFlight = this.source
       .read(undefined, onListProgress)
       .then(async (read) => {
-        await this.follower?.stop();
+        await stopped;
         this.follower = this.source.follow?.() ?? null;
         this.followedVersion = 0;
         this.current = makeScan(this.source.cluster, read, new Date(), Date.now() - started, undefined, this.follower !== null);

@@ -22,6 +22,8 @@ export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: 
     async read(signal, onListProgress) {
       // A new transport per scan picks up refreshed exec/OIDC tokens; connections are reused within a scan.
       transport = createTransport(access.kc);
+      // The last read is replaced by this one: do not hold it while this one loads.
+      last = null;
       const snapshot = await readSnapshot(await transport, {
         signal,
         veleroNamespace: env.BACKUP_LENS_VELERO_NAMESPACE || 'velero',

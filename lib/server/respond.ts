@@ -7,6 +7,7 @@ import { identityKey, type Identity } from '../auth/identity';
 import type { Scan } from '../scan';
 import { authState, identify } from './auth-state';
 import { clusterErrorResponse } from './cluster-error';
+import { jsonResponse } from './json-stream';
 import { NotFound } from './queries';
 import { UnknownBackup } from './selection';
 import { getScanner } from './scanner';
@@ -82,7 +83,7 @@ export async function withScan(request: Request, build: (scan: Scan, query: Pars
   // no-store stays (answers describe the cluster); the client sends If-None-Match itself (lib/client/api.ts).
   if (notModified(request, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-store' } });
   try {
-    const response = Response.json(build(scan, query), { headers: { 'cache-control': 'no-store', etag } });
+    const response = jsonResponse(build(scan, query), { 'cache-control': 'no-store', etag });
     if (process.env.BACKUP_LENS_TIMING === '1') console.log(`Backup Lens: ${url.pathname} built in ${Math.round(performance.now() - t0)} ms, ${Math.round(process.uptime() * 1000)} ms after the process started`);
     return response;
   } catch (error) {
