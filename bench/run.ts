@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { buildIfNeeded } from '../scripts/launch';
 import { approaches } from './approaches';
+import { updateReadme } from './readme-table';
 import { serverRun, type Churner, type ServerRun } from './server';
 import { printTargets, targetsOf, type SizeResult } from './targets';
 
@@ -107,6 +108,10 @@ async function main(): Promise<void> {
   const file = path.join(ROOT, 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify({ machine, at: new Date().toISOString(), churn: CHURN, results, targets }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(ROOT, file)}`);
+  if (process.env.BENCH_README !== '0') {
+    updateReadme();
+    console.log('regenerated README.md\'s performance tables');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 // Browser-side access to /api/v1: URLs, query keys shared with the server prefetch, and typed fetches.
-import type { ApiError, GraphResponse, NamespacesResponse, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
+import type { ApiError, GraphResponse, GraphRowsResponse, NamespacesResponse, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Selection } from './view-state';
 
 export class ApiFailure extends Error {
@@ -42,10 +42,17 @@ async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
 
 export const fetchNamespaces = (options: Selection) => getJson<NamespacesResponse>('/api/v1/namespaces', optionParams(options));
 export const fetchVolumes = (options: Selection) => getJson<VolumesResponse>('/api/v1/volumes', optionParams(options));
-export function fetchGraph(namespace: string, options: Selection): Promise<GraphResponse> {
+/** The namespace's graph with its rows: a big namespace's rows come in their own request, merged here. */
+export async function fetchGraph(namespace: string, options: Selection): Promise<GraphResponse> {
   const params = optionParams(options);
   params.set('namespace', namespace);
-  return getJson<GraphResponse>('/api/v1/graph', params);
+  for (let attempt = 0; ; attempt++) {
+    const graph = await getJson<GraphResponse>('/api/v1/graph', params);
+    if (!graph.rows?.separate) return graph;
+    const rows = await getJson<GraphRowsResponse>('/api/v1/graph/rows', params);
+    // Both from the same snapshot, or (after a change in between) ask once more.
+    if (rows.updatedAt === graph.updatedAt || attempt > 0) return { ...graph, volumes: rows.volumes, pods: rows.pods, claims: rows.claims };
+  }
 }
 
 export const fetchSchedules = () => getJson<SchedulesResponse>('/api/v1/schedules', new URLSearchParams());
