@@ -5,7 +5,7 @@ import { buildPvcPodIndex, type PvcPodIndex } from './index/pvc-pod-index';
 import type { ClusterSnapshot } from './model/kube';
 import { stableKey } from './velero/backup-options/engine-input';
 import type { EffectiveOptions } from './velero/backup-options/types';
-import { buildClusterView, type ClusterView, type ViewUpdate } from './view/cluster-view';
+import { buildClusterView, namespaceSummaries, type ClusterView, type ViewUpdate } from './view/cluster-view';
 
 export interface SnapshotRead {
   snapshot: ClusterSnapshot;
@@ -33,8 +33,8 @@ export interface Follower {
 export interface SnapshotSource {
   cluster: ClusterInfo;
   read(signal?: AbortSignal, onListProgress?: (resource: string, read: number, remaining: number | null) => void): Promise<SnapshotRead>;
-  /** Follow the last read with watches; null when it cannot be followed. */
-  follow?(): Follower | null;
+  /** Follow the last read with watches (`onChange` after each applied batch); null when it cannot be followed. */
+  follow?(onChange?: () => void): Follower | null;
 }
 
 export interface Scan {
@@ -105,11 +105,22 @@ export function makeScan(cluster: ClusterInfo, read: SnapshotRead, scannedAt: Da
   return scan;
 }
 
+/** Builds now the views the scan before this one had built (and their overview rows), so requests find them made. */
+export function warmViews(scan: Scan): void {
+  const held = carried.get(scan);
+  if (!held) return;
+  for (const update of [...held.pending.values()]) namespaceSummaries(scan.view(update.view.effective), scan.index, scan.snapshot);
+}
+
+/** How far behind watch events answers may be while the changes are applied (lib/scan.ts Scanner.scheduleWarm). */
+const WARM_MS = Number(process.env.BACKUP_LENS_WARM_MS ?? 100);
+
 export class Scanner {
   private current: Scan | null = null;
   private inFlight: Promise<Scan> | null = null;
   private follower: Follower | null = null;
   private followedVersion = 0;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private lists = new Map<string, ListProgress>();
   private startedAt: Date | null = null;
 
@@ -145,7 +156,7 @@ export class Scanner {
       .read(undefined, onListProgress)
       .then(async (read) => {
         await stopped;
-        this.follower = this.source.follow?.() ?? null;
+        this.follower = this.source.follow?.(() => this.scheduleWarm()) ?? null;
         this.followedVersion = 0;
         this.current = makeScan(this.source.cluster, read, new Date(), Date.now() - started, undefined, this.follower !== null);
         return this.current;
@@ -156,9 +167,27 @@ export class Scanner {
     return this.inFlight;
   }
 
+  /**
+   * Watch events are applied off the request path: at most every WARM_MS the scan is remade from the changes
+   * and its views decided again where they changed, so a request finds them ready. Until then requests get
+   * the scan as it was (at most WARM_MS behind the events).
+   */
+  private scheduleWarm(): void {
+    if (this.warmTimer) return;
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      const current = this.current;
+      const follower = this.follower;
+      if (!current || !follower || this.inFlight || follower.version === this.followedVersion) return;
+      warmViews(this.followed(current, follower, true));
+    }, WARM_MS);
+    this.warmTimer.unref?.();
+  }
+
   /** The scan with the watch events applied since it was made (rebuilt only when something changed). */
-  private followed(current: Scan, follower: Follower): Scan {
+  private followed(current: Scan, follower: Follower, now = false): Scan {
     if (follower.version === this.followedVersion) return current;
+    if (this.warmTimer && !now) return current;
     this.followedVersion = follower.version;
     const read = { snapshot: follower.snapshot(), requests: current.requests };
     const changes = follower.takeChanges?.() ?? { all: true, namespaces: new Set<string>() };
@@ -180,6 +209,8 @@ export class Scanner {
   }
 
   async stop(): Promise<void> {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
     await this.follower?.stop();
     this.follower = null;
   }

@@ -57,6 +57,16 @@ describe('live updates through watches', () => {
     expect(demo.requests.filter((r) => r.url.startsWith('/api/v1/pods?') && r.url.includes('watch=1'))).toHaveLength(1);
   });
 
+  it('applies watch events off the request path: the held scan moves on without a request', async () => {
+    const before = await scanner.get();
+    const redis = structuredClone(before.snapshot.pods.find((p) => p.metadata?.name === 'redis-0')) as Record<string, unknown> & { metadata: { labels?: Record<string, string> } };
+    redis.metadata.labels = { ...redis.metadata.labels, warmed: 'yes' };
+    demo.upsert('pods', redis);
+    const held = await until(async () => scanner.peek(), (scan) => scan !== before);
+    expect(held).not.toBe(before);
+    expect(held?.snapshot.pods.some((p) => p.metadata?.labels?.warmed === 'yes')).toBe(true);
+  });
+
   it('sees a deleted claim as pvcMissing', async () => {
     demo.remove('persistentvolumeclaims', 'shop', 'data-postgres-1');
     const after = await until(() => verdict('postgres-1', 'data'), (v) => v?.reason === 'pvcMissing');
