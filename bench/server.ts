@@ -20,6 +20,9 @@ export interface ServerRun {
   graphWireBytes?: number;
   graphEncoding?: string | null;
   graph304?: boolean;
+  /** The rows request of a namespace whose graph answer leaves them out. */
+  graphRowsBytes?: number;
+  graphRowsWireBytes?: number;
   refreshMs?: number;
   rssAfterRefreshMiB?: number;
   churn?: { events: number; seconds: number; namespacesP50Ms: number; namespacesP95Ms: number; namespacesMaxMs: number; samples: number; cpuCores: number; matchesReread: boolean };
@@ -29,7 +32,9 @@ export interface ServerRun {
 }
 
 export function startServer(kubeconfig: string, port: number): ChildProcess {
-  return spawn(process.execPath, ['-r', serverPreload, path.join(STANDALONE, 'server.js')], {
+  // BENCH_SERVER_NODE_FLAGS: extra node flags for the server only (e.g. --max-old-space-size=512).
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...flags, '-r', serverPreload, path.join(STANDALONE, 'server.js')], {
     cwd: STANDALONE,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, BACKUP_LENS_TIMING: '1', KUBECONFIG: kubeconfig, BACKUP_LENS_CONTEXT: '', PORT: String(port), BACKUP_LENS_HOST: '127.0.0.1', BACKUP_LENS_REFRESH_INTERVAL_SECONDS: '0', NEXT_TELEMETRY_DISABLED: '1' },
@@ -65,7 +70,9 @@ export async function serverRun(kubeconfig: string, port: number, options: { ful
       if (options.big) {
         const graph = await get(port, `/api/v1/graph?namespace=${options.big}`, { 'accept-encoding': 'br, gzip' });
         const again = graph.etag ? await get(port, `/api/v1/graph?namespace=${options.big}`, { 'if-none-match': graph.etag }) : null;
-        Object.assign(run, { graphBytes: graph.bytes, graphWireBytes: graph.wireBytes, graphEncoding: graph.encoding, graph304: again?.status === 304 });
+        const separate = (JSON.parse(graph.body) as { rows?: { separate?: boolean } }).rows?.separate === true;
+        const rows = separate ? await get(port, `/api/v1/graph/rows?namespace=${options.big}`, { 'accept-encoding': 'br, gzip' }) : null;
+        Object.assign(run, { graphBytes: graph.bytes, graphWireBytes: graph.wireBytes, graphEncoding: graph.encoding, graph304: again?.status === 304, graphRowsBytes: rows?.bytes, graphRowsWireBytes: rows?.wireBytes });
       }
       const refresh = await get(port, '/api/v1/namespaces?refresh=1');
       Object.assign(run, { refreshMs: refresh.ms, rssAfterRefreshMiB: peakRssMiB(pid) });
