@@ -12,6 +12,7 @@ interface Results {
   machine: { cpus: number; model: string; memGiB: number; node: string; loadAverage?: number };
   at: string;
   churn: { rate: number; seconds: number };
+  serverHeapMb?: string;
   results: SizeResult[];
   targets: Target[];
 }
@@ -23,7 +24,7 @@ const floorOf = (r: SizeResult) => (r.floorMs[0] + r.floorMs[1]) / 2;
 export function readmeTables(data: Results): string {
   const { machine } = data;
   const lines: string[] = [];
-  lines.push(`Measured ${data.at.slice(0, 10)} on ${machine.cpus} × ${machine.model}, ${machine.memGiB} GiB, Node ${machine.node.replace(/^v/, '')}${machine.loadAverage !== undefined ? ` (shared: load average ${machine.loadAverage.toFixed(1)} when the run started)` : ''}. The server is \`npm start\`'s standalone Next.js server started cold; the demo cluster runs in its own process; the floor fetches and \`JSON.parse\`s the same four lists in its own process (before and after the server, mean used).`);
+  lines.push(`Measured ${data.at.slice(0, 10)} on ${machine.cpus} × ${machine.model}, ${machine.memGiB} GiB, Node ${machine.node.replace(/^v/, '')}${machine.loadAverage !== undefined ? ` (shared: load average ${machine.loadAverage.toFixed(1)} when the run started)` : ''}. The server is \`npm start\`'s standalone Next.js server started cold; the demo cluster runs in its own process; the floor fetches and \`JSON.parse\`s the same four lists in its own process (before and after the server, mean used)${data.serverHeapMb && data.serverHeapMb !== '0' ? `; the server runs with \`BACKUP_LENS_HEAP_MB=${data.serverHeapMb}\`` : ''}.`);
   lines.push('');
   lines.push('| pods | floor | cold start → first `/api/v1/namespaces` | × floor | volumes answer (decoded → wire) | `refresh=1` | peak RSS |');
   lines.push('|---:|---:|---:|---:|---:|---:|---:|');

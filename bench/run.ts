@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { buildIfNeeded } from '../scripts/launch';
 import { approaches } from './approaches';
 import { updateReadme } from './readme-table';
-import { serverRun, type Churner, type ServerRun } from './server';
+import { heapMb, serverRun, type Churner, type ServerRun } from './server';
 import { printTargets, targetsOf, type SizeResult } from './targets';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const targets = targetsOf(results, CHURN);
   printTargets(results, targets);
   const file = path.join(ROOT, 'bench', 'results.json');
-  writeFileSync(file, `${JSON.stringify({ machine, at: new Date().toISOString(), churn: CHURN, results, targets }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine, at: new Date().toISOString(), churn: CHURN, serverHeapMb: heapMb, results, targets }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(ROOT, file)}`);
   if (process.env.BENCH_README !== '0') {
     updateReadme();

@@ -3,7 +3,7 @@
 // refresh, pod churn (latency of /api/v1/namespaces, server CPU, verdicts against a re-read), peak RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot, serverPreload } from '../scripts/launch';
+import { projectRoot, serverNodeFlags, serverPreload } from '../scripts/launch';
 import { cpuSeconds, firstAnswer, get, peakRssMiB } from './probe';
 
 const STANDALONE = path.join(projectRoot, '.next', 'standalone');
@@ -31,9 +31,13 @@ export interface ServerRun {
   timeline: string[];
 }
 
+/** The server's heap cap in the bench (npm start's BACKUP_LENS_HEAP_MB); BENCH_HEAP_MB=0 for V8's default. */
+export const heapMb = process.env.BENCH_HEAP_MB ?? '512';
+
 export function startServer(kubeconfig: string, port: number): ChildProcess {
-  // BENCH_SERVER_NODE_FLAGS: extra node flags for the server only (e.g. --max-old-space-size=512).
-  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // The flags npm start gives the server (BACKUP_LENS_HEAP_MB, which the bench sets: see run.ts), plus
+  // BENCH_SERVER_NODE_FLAGS for experiments.
+  const flags = [...serverNodeFlags({ BACKUP_LENS_HEAP_MB: heapMb }), ...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   return spawn(process.execPath, [...flags, '-r', serverPreload, path.join(STANDALONE, 'server.js')], {
     cwd: STANDALONE,
     stdio: ['ignore', 'pipe', 'inherit'],

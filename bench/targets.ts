@@ -1,6 +1,6 @@
 // issue 13's targets, each with its measured value and PASS/FAIL, from one bench run.
 import { APPROACH_LABELS } from './approaches';
-import type { ServerRun } from './server';
+import { heapMb, type ServerRun } from './server';
 
 type Row = Record<string, unknown> & { mode: string; ms: number };
 
@@ -41,7 +41,7 @@ export function targetsOf(results: SizeResult[], churn: { rate: number; seconds:
   if (largest) {
     const s = largest.server;
     const at = `${largest.pods.toLocaleString('en')} pods`;
-    targets.push({ name: `peak RSS < 600 MiB across first answer, volumes, refresh, churn (${at})`, measured: `${s.rssPeakMiB} MiB (first ${s.rssAfterFirstMiB}, volumes ${s.rssAfterVolumesMiB ?? '–'}, refresh ${s.rssAfterRefreshMiB ?? '–'})`, pass: s.rssPeakMiB < 600 });
+    targets.push({ name: `peak RSS < 600 MiB across first answer, volumes, refresh, churn (${at}, BACKUP_LENS_HEAP_MB=${heapMb})`, measured: `${s.rssPeakMiB} MiB (first ${s.rssAfterFirstMiB}, volumes ${s.rssAfterVolumesMiB ?? '–'}, refresh ${s.rssAfterRefreshMiB ?? '–'})`, pass: s.rssPeakMiB < 600 });
     if (s.churn) {
       const c = s.churn;
       targets.push({ name: `${churn.rate} pod changes/s for ${churn.seconds} s: /api/v1/namespaces p95 < 100 ms (${at})`, measured: `p50 ${c.namespacesP50Ms} ms, p95 ${c.namespacesP95Ms} ms, max ${c.namespacesMaxMs} ms over ${c.samples} answers`, pass: c.namespacesP95Ms < 100 });
