@@ -27,3 +27,21 @@ http.Server.prototype.emit = function emitWithPeer(event, request, response, ...
   return emit.call(this, event, request, response, ...rest);
 };
 globalThis.__backupLensTrustedPeer = true;
+
+// 4. Run the instrumentation hook (instrumentation.ts: the start check, then reading the cluster) as soon as
+//    server.js has started, not when Next.js has finished loading its server (over a second later on a busy
+//    machine): the cluster's lists then load while Next.js does. Next.js registers the hook once per process
+//    (ensureInstrumentationRegistered is memoised), so its own later call finds it done. Anything unexpected
+//    (not the standalone server, another Next.js layout) leaves it to Next.js.
+setImmediate(() => {
+  if (process.env.BACKUP_LENS_EARLY_REGISTER === '0' || !process.argv[1]) return;
+  try {
+    const path = require('node:path');
+    const dir = path.dirname(path.resolve(process.argv[1]));
+    const hooks = require(require.resolve('next/dist/server/lib/router-utils/instrumentation-globals.external', { paths: [dir] }));
+    if (typeof hooks.ensureInstrumentationRegistered !== 'function') return;
+    hooks.ensureInstrumentationRegistered(dir, '.next').catch((error) => console.error(error));
+  } catch {
+    // Next.js registers the hook itself.
+  }
+});

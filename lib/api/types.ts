@@ -199,6 +199,19 @@ export interface GraphResponse extends ScanHeader {
   pods: PodInfo[];
   claims: ClaimInfo[];
   lint: LintFinding[];
+  /**
+   * Set when the namespace's rows (volumes, pods, claims) are too many to come with the graph: they are then
+   * empty here and come from /api/v1/graph/rows with the same query; these are their counts.
+   */
+  rows?: { separate: true; volumes: number; pods: number; claims: number };
+}
+
+/** GET /api/v1/graph/rows?namespace=NS: the rows of a namespace the graph answer leaves out. */
+export interface GraphRowsResponse extends ScanHeader {
+  namespace: string;
+  volumes: VolumeVerdict[];
+  pods: PodInfo[];
+  claims: ClaimInfo[];
 }
 
 export interface ApiError {

@@ -1,5 +1,5 @@
 // Browser-side access to /api/v1: URLs, query keys shared with the server prefetch, and typed fetches.
-import type { ApiError, GraphResponse, NamespacesResponse, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
+import type { ApiError, GraphResponse, GraphRowsResponse, NamespacesResponse, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Selection } from './view-state';
 
 export class ApiFailure extends Error {
@@ -20,19 +20,39 @@ export const queryKeys = {
   search: (q: string, limit: number, selection: Selection) => ['search', q, limit, selection] as const,
 };
 
+/** The last answer per URL with its ETag: polling an unchanged answer is a 304 without a body. */
+const lastAnswers = new Map<string, { etag: string; body: unknown }>();
+const MAX_KEPT = 20;
+
 async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
-  const response = await fetch(`${path}?${params}`, { cache: 'no-store' });
+  const url = `${path}?${params}`;
+  const kept = lastAnswers.get(url);
+  const response = await fetch(url, { cache: 'no-store', headers: kept ? { 'if-none-match': kept.etag } : {} });
+  if (response.status === 304 && kept) return kept.body as T;
   const body = (await response.json()) as T | ApiError;
   if (!response.ok) throw new ApiFailure(response.status, (body as ApiError).error);
+  const etag = response.headers.get('etag');
+  lastAnswers.delete(url);
+  if (etag) {
+    lastAnswers.set(url, { etag, body });
+    while (lastAnswers.size > MAX_KEPT) lastAnswers.delete(lastAnswers.keys().next().value as string);
+  }
   return body as T;
 }
 
 export const fetchNamespaces = (options: Selection) => getJson<NamespacesResponse>('/api/v1/namespaces', optionParams(options));
 export const fetchVolumes = (options: Selection) => getJson<VolumesResponse>('/api/v1/volumes', optionParams(options));
-export function fetchGraph(namespace: string, options: Selection): Promise<GraphResponse> {
+/** The namespace's graph with its rows: a big namespace's rows come in their own request, merged here. */
+export async function fetchGraph(namespace: string, options: Selection): Promise<GraphResponse> {
   const params = optionParams(options);
   params.set('namespace', namespace);
-  return getJson<GraphResponse>('/api/v1/graph', params);
+  for (let attempt = 0; ; attempt++) {
+    const graph = await getJson<GraphResponse>('/api/v1/graph', params);
+    if (!graph.rows?.separate) return graph;
+    const rows = await getJson<GraphRowsResponse>('/api/v1/graph/rows', params);
+    // Both from the same snapshot, or (after a change in between) ask once more.
+    if (rows.updatedAt === graph.updatedAt || attempt > 0) return { ...graph, volumes: rows.volumes, pods: rows.pods, claims: rows.claims };
+  }
 }
 
 export const fetchSchedules = () => getJson<SchedulesResponse>('/api/v1/schedules', new URLSearchParams());

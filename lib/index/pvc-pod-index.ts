@@ -37,48 +37,85 @@ function bucket<K, V>(map: Map<K, V[]>, key: K): V[] {
   return list;
 }
 
-export function buildPvcPodIndex(snapshot: Pick<ClusterSnapshot, 'pods' | 'pvcs' | 'pvs'>): PvcPodIndex {
-  const podsByNamespace = new Map<string, Pod[]>();
-  for (const pod of snapshot.pods) bucket(podsByNamespace, pod.metadata?.namespace ?? '').push(pod);
-  const claimsByNamespace = new Map<string, PersistentVolumeClaim[]>();
-  for (const pvc of snapshot.pvcs) bucket(claimsByNamespace, pvc.metadata?.namespace ?? '').push(pvc);
+interface NamespaceIndex {
+  pods: Pod[];
+  podsByClaim: Map<string, Pod[]>;
+  claims: PersistentVolumeClaim[];
+  claimByName: Map<string, PersistentVolumeClaim>;
+  groups: Map<string, string[]>;
+}
 
-  const podsByClaim = new Map<string, Map<string, Pod[]>>();
-  for (const [namespace, pods] of podsByNamespace) {
-    pods.sort(byName);
-    const claims = new Map<string, Pod[]>();
-    podsByClaim.set(namespace, claims);
-    for (const pod of pods) {
-      for (const volume of pod.spec?.volumes ?? []) {
-        const claimName = volume?.persistentVolumeClaim?.claimName;
-        if (volume?.persistentVolumeClaim && claimName !== undefined) bucket(claims, claimName).push(pod);
-      }
+function namespaceIndex(pods: Pod[], claims: PersistentVolumeClaim[]): NamespaceIndex {
+  pods.sort(byName);
+  const podsByClaim = new Map<string, Pod[]>();
+  for (const pod of pods) {
+    for (const volume of pod.spec?.volumes ?? []) {
+      const claimName = volume?.persistentVolumeClaim?.claimName;
+      if (volume?.persistentVolumeClaim && claimName !== undefined) bucket(podsByClaim, claimName).push(pod);
     }
   }
-
-  const claimByKey = new Map<string, PersistentVolumeClaim>();
+  claims.sort(byName);
+  const claimByName = new Map<string, PersistentVolumeClaim>();
   const groups = new Map<string, string[]>();
-  for (const [namespace, claims] of claimsByNamespace) {
-    claims.sort(byName);
-    for (const pvc of claims) {
-      claimByKey.set(`${namespace}/${nameOf(pvc)}`, pvc);
-      const groupId = pvc.metadata?.labels?.[VOLUME_GROUP_LABEL];
-      if (groupId) bucket(groups, `${namespace}/${groupId}`).push(nameOf(pvc));
-    }
+  for (const pvc of claims) {
+    claimByName.set(nameOf(pvc), pvc);
+    const groupId = pvc.metadata?.labels?.[VOLUME_GROUP_LABEL];
+    if (groupId) bucket(groups, groupId).push(nameOf(pvc));
   }
+  return { pods, podsByClaim, claims, claimByName, groups };
+}
 
-  const pvByName = new Map<string, PersistentVolume>();
-  for (const pv of snapshot.pvs) pvByName.set(nameOf(pv), pv);
+interface IndexState {
+  parts: Map<string, NamespaceIndex>;
+  pvByName: Map<string, PersistentVolume>;
+}
+const states = new WeakMap<PvcPodIndex, IndexState>();
 
-  const namespaces = [...new Set([...podsByNamespace.keys(), ...claimsByNamespace.keys()])].sort(byteCompare);
+/** What changed since `index` was built: the namespaces whose pods or claims changed (PVs unchanged). */
+export interface IndexUpdate {
+  index: PvcPodIndex;
+  namespaces: ReadonlySet<string>;
+}
+
+/**
+ * The index of a snapshot. With `previous`, only the namespaces it names are rebuilt (their pods and claims are
+ * picked from the snapshot); every other namespace's part, and the PVs, are reused as they are.
+ */
+export function buildPvcPodIndex(snapshot: Pick<ClusterSnapshot, 'pods' | 'pvcs' | 'pvs'>, previous?: IndexUpdate): PvcPodIndex {
+  const prior = previous ? states.get(previous.index) : undefined;
+  const wanted = prior && previous ? previous.namespaces : null;
+  const podsByNamespace = new Map<string, Pod[]>();
+  for (const pod of snapshot.pods) {
+    const ns = pod.metadata?.namespace ?? '';
+    if (!wanted || wanted.has(ns)) bucket(podsByNamespace, ns).push(pod);
+  }
+  const claimsByNamespace = new Map<string, PersistentVolumeClaim[]>();
+  for (const pvc of snapshot.pvcs) {
+    const ns = pvc.metadata?.namespace ?? '';
+    if (!wanted || wanted.has(ns)) bucket(claimsByNamespace, ns).push(pvc);
+  }
+  const parts = new Map<string, NamespaceIndex>(prior ? prior.parts : []);
+  for (const ns of wanted ?? []) parts.delete(ns);
+  for (const ns of new Set([...podsByNamespace.keys(), ...claimsByNamespace.keys()])) {
+    parts.set(ns, namespaceIndex(podsByNamespace.get(ns) ?? [], claimsByNamespace.get(ns) ?? []));
+  }
+  let pvByName = prior?.pvByName;
+  if (!pvByName) {
+    pvByName = new Map<string, PersistentVolume>();
+    for (const pv of snapshot.pvs) pvByName.set(nameOf(pv), pv);
+  }
+  const pvs = pvByName;
+  const namespaces = [...parts.keys()].sort(byteCompare);
   const none: never[] = [];
-  return {
+  const index: PvcPodIndex = {
     namespaces,
-    podsIn: (namespace) => podsByNamespace.get(namespace) ?? none,
-    podsUsingClaim: (namespace, claim) => podsByClaim.get(namespace)?.get(claim) ?? none,
-    claim: (namespace, name) => claimByKey.get(`${namespace}/${name}`),
-    claimsIn: (namespace) => claimsByNamespace.get(namespace) ?? none,
-    pv: (name) => pvByName.get(name),
-    claimGroup: (namespace, groupId) => groups.get(`${namespace}/${groupId}`) ?? none,
+    podsIn: (namespace) => parts.get(namespace)?.pods ?? none,
+    podsUsingClaim: (namespace, claim) => parts.get(namespace)?.podsByClaim.get(claim) ?? none,
+    claim: (namespace, name) => parts.get(namespace)?.claimByName.get(name),
+    claimsIn: (namespace) => parts.get(namespace)?.claims ?? none,
+    pv: (name) => pvs.get(name),
+    claimGroup: (namespace, groupId) => parts.get(namespace)?.groups.get(groupId) ?? none,
   };
+  states.set(index, { parts, pvByName: pvs });
+  return index;
 }

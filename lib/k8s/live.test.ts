@@ -57,10 +57,42 @@ describe('live updates through watches', () => {
     expect(demo.requests.filter((r) => r.url.startsWith('/api/v1/pods?') && r.url.includes('watch=1'))).toHaveLength(1);
   });
 
+  it('applies watch events off the request path: the held scan moves on without a request', async () => {
+    const before = await scanner.get();
+    const redis = structuredClone(before.snapshot.pods.find((p) => p.metadata?.name === 'redis-0')) as Record<string, unknown> & { metadata: { labels?: Record<string, string> } };
+    redis.metadata.labels = { ...redis.metadata.labels, warmed: 'yes' };
+    demo.upsert('pods', redis);
+    const held = await until(async () => scanner.peek(), (scan) => scan !== before);
+    expect(held).not.toBe(before);
+    expect(held?.snapshot.pods.some((p) => p.metadata?.labels?.warmed === 'yes')).toBe(true);
+  });
+
   it('sees a deleted claim as pvcMissing', async () => {
     demo.remove('persistentvolumeclaims', 'shop', 'data-postgres-1');
     const after = await until(() => verdict('postgres-1', 'data'), (v) => v?.reason === 'pvcMissing');
     expect(after?.reason).toBe('pvcMissing');
+  });
+
+  it('decides again only the namespace of a changed pod; a changed PV decides everything again', async () => {
+    const viewOf = async () => {
+      const scan = await scanner.get();
+      return { scan, view: scan.view(resolveSelection(scan.snapshot, { kind: 'whatIf', whatIf: { defaultVolumesToFsBackup: false } }).effective) };
+    };
+    const before = await viewOf();
+    const redis = structuredClone(before.scan.snapshot.pods.find((p) => p.metadata?.name === 'redis-0')) as Record<string, unknown> & { metadata: { namespace: string; labels?: Record<string, string> } };
+    redis.metadata.labels = { ...redis.metadata.labels, touched: 'yes' };
+    demo.upsert('pods', redis);
+    const after = await until(viewOf, (v) => v.scan.snapshot.pods.some((p) => p.metadata?.labels?.touched === 'yes'));
+    const others = [...before.view.parts.keys()].filter((ns) => ns !== redis.metadata.namespace);
+    expect(others.length).toBeGreaterThan(2);
+    for (const ns of others) expect(after.view.parts.get(ns)).toBe(before.view.parts.get(ns));
+    expect(after.view.parts.get(redis.metadata.namespace)).not.toBe(before.view.parts.get(redis.metadata.namespace));
+
+    const pv = structuredClone(after.scan.snapshot.pvs[0]) as Record<string, unknown> & { metadata: { labels?: Record<string, string> } };
+    pv.metadata.labels = { touched: 'yes' };
+    demo.upsert('persistentvolumes', pv);
+    const third = await until(viewOf, (v) => v.scan.snapshot.pvs.some((p) => p.metadata?.labels?.touched === 'yes'));
+    for (const ns of others) expect(third.view.parts.get(ns)).not.toBe(after.view.parts.get(ns));
   });
 });
 

@@ -22,6 +22,8 @@ export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: 
     async read(signal, onListProgress) {
       // A new transport per scan picks up refreshed exec/OIDC tokens; connections are reused within a scan.
       transport = createTransport(access.kc);
+      // The last read is replaced by this one: do not hold it while this one loads.
+      last = null;
       const snapshot = await readSnapshot(await transport, {
         signal,
         veleroNamespace: env.BACKUP_LENS_VELERO_NAMESPACE || 'velero',
@@ -32,11 +34,11 @@ export function clusterSource(access: ClusterAccess, cluster: ClusterInfo, env: 
       last = snapshot;
       return { snapshot, requests: snapshot.requests };
     },
-    follow() {
+    follow(onChange) {
       if (!last || env.BACKUP_LENS_WATCH === '0') return null;
       const live = new LiveSnapshot(last);
       // Watches outlive one scan: reconnects make a new transport, which also refreshes exec/OIDC tokens.
-      return live.follow(() => createTransport(access.kc)) > 0 ? live : null;
+      return live.follow(() => createTransport(access.kc), onChange) > 0 ? live : null;
     },
     describeError: (error) => describeClusterError(error, { server: access.server, context: access.context, user: access.user }),
   };

@@ -86,7 +86,24 @@ function toVerdict(pod: Pod, volume: Volume, decision: Decision): VolumeVerdict 
   };
 }
 
-export function decideVolumes(input: DecideInput): DecideResult {
+/** What every namespace's decisions share: the options, the index and the cluster-wide facts (D2's node-agents). */
+export interface DecideContext {
+  options: BackupOptions;
+  index: PvcPodIndex;
+  scope: BackupScope | undefined;
+  runtime: RuntimeContext;
+  assumptions: DecideAssumptions;
+}
+
+/** One namespace's verdicts and processing order: the shared-claim tracker and the pull-in are per namespace. */
+export interface NamespaceDecision {
+  /** Pods in name order, volumes in spec order. */
+  verdicts: VolumeVerdict[];
+  /** "namespace/pod" in Velero's processing order. */
+  processingOrder: string[];
+}
+
+export function decideContext(input: DecideInput): DecideContext {
   const { snapshot, options } = input;
   const policy = input.policy ?? null;
   const index = input.index ?? buildPvcPodIndex(snapshot);
@@ -107,27 +124,41 @@ export function decideVolumes(input: DecideInput): DecideResult {
     claimsKnown,
     claimLookup: { claim: (ns, name) => index.claim(ns, name), pv: (name) => index.pv(name), claimsKnown },
   };
+  return { options, index, scope: input.scope, runtime, assumptions: { nodeAgentAssumed: !veleroSeen, pvsUnknown, claimsUnknownIn: [...claimsUnknownIn].sort() } };
+}
 
+const EVERYTHING: BackupScope = { namespaces: null, backupPods: true, labelSelector: null, orLabelSelectors: null };
+
+export function decideNamespace(ctx: DecideContext, namespace: string): NamespaceDecision {
+  const { index, options, runtime } = ctx;
+  const scope = ctx.scope ?? EVERYTHING;
+  if (scope.namespaces && !scope.namespaces.has(namespace)) return { verdicts: [], processingOrder: [] };
   const decided = new Map<Pod, Decision[]>();
   const tracker = new ClaimTracker();
-  const { order, reached } = processingPlan(index, options, input.scope);
+  const { order, reached } = processingPlan(index, options, { ...scope, namespaces: new Set([namespace]) });
   for (const pod of order) decided.set(pod, decidePod(pod, options, runtime, tracker));
-
   const verdicts: VolumeVerdict[] = [];
-  for (const namespace of index.namespaces) {
-    for (const pod of index.podsIn(namespace)) {
-      if (!reached.has(pod)) continue;
-      const volumes = (pod.spec?.volumes ?? []).filter((v): v is Volume => !!v);
-      const excludedBy = podExcludedBy(pod);
-      const decisions = decided.get(pod) ?? volumes.map((): Decision => excludedDecision(pod, excludedBy));
-      volumes.forEach((volume, i) => verdicts.push(toVerdict(pod, volume, decisions[i] as Decision)));
-    }
+  for (const pod of index.podsIn(namespace)) {
+    if (!reached.has(pod)) continue;
+    const volumes = (pod.spec?.volumes ?? []).filter((v): v is Volume => !!v);
+    const excludedBy = podExcludedBy(pod);
+    const decisions = decided.get(pod) ?? volumes.map((): Decision => excludedDecision(pod, excludedBy));
+    volumes.forEach((volume, i) => verdicts.push(toVerdict(pod, volume, decisions[i] as Decision)));
   }
-  return {
-    verdicts,
-    processingOrder: order.map(podKey),
-    assumptions: { nodeAgentAssumed: !veleroSeen, pvsUnknown, claimsUnknownIn: [...claimsUnknownIn].sort() },
-  };
+  return { verdicts, processingOrder: order.map(podKey) };
+}
+
+/** Every namespace decided on its own, merged in namespace byte order. */
+export function decideVolumes(input: DecideInput): DecideResult {
+  const ctx = decideContext(input);
+  const verdicts: VolumeVerdict[] = [];
+  const processingOrder: string[] = [];
+  for (const namespace of ctx.index.namespaces) {
+    const part = decideNamespace(ctx, namespace);
+    for (const v of part.verdicts) verdicts.push(v);
+    for (const k of part.processingOrder) processingOrder.push(k);
+  }
+  return { verdicts, processingOrder, assumptions: ctx.assumptions };
 }
 
 function excludedDecision(pod: Pod, excludedBy: ReturnType<typeof podExcludedBy>): Decision {

@@ -1,7 +1,7 @@
 // The bodies of /api/v1/* built from a scan; the routes and the pages' server-side prefetch share them,
 // so the browser's query cache holds exactly what the API answers.
 import { BadParameter, quote, type ParsedQuery } from '../api/params';
-import type { BackupSummary, GraphResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
+import type { BackupSummary, GraphResponse, GraphRowsResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Backup } from '../model/velero';
 import type { Scan } from '../scan';
 import { scheduleOptions } from '../velero/backup-options/builders';
@@ -43,6 +43,22 @@ export function graphBody(scan: Scan, { backup, namespaces }: QueryInput): Graph
   const detail = namespaceDetail(scan, selection.effective, namespace);
   if (!detail) throw new NotFound(`Namespace ${namespace} was not found in the cluster's snapshot.`);
   return { ...scanHeader(scan, selection), ...detail };
+}
+
+/** Above this many volumes the graph answer leaves its rows to /api/v1/graph/rows (the answer stays small). */
+export const GRAPH_INLINE_MAX_VOLUMES = Number(process.env.BACKUP_LENS_GRAPH_INLINE_VOLUMES ?? 1000);
+
+/** GET /api/v1/graph: the graph, with its rows unless they are many. */
+export function graphAnswer(scan: Scan, query: QueryInput): GraphResponse {
+  const body = graphBody(scan, query);
+  if (body.volumes.length <= GRAPH_INLINE_MAX_VOLUMES) return body;
+  return { ...body, volumes: [], pods: [], claims: [], rows: { separate: true, volumes: body.volumes.length, pods: body.pods.length, claims: body.claims.length } };
+}
+
+/** GET /api/v1/graph/rows: the rows the graph answer left out. */
+export function graphRowsBody(scan: Scan, query: QueryInput): GraphRowsResponse {
+  const { nodes: _n, edges: _e, truncated: _t, lint: _l, ...rows } = graphBody(scan, query);
+  return rows;
 }
 
 const startOf = (b: Backup) => b.status?.startTimestamp ?? b.metadata?.creationTimestamp ?? '';

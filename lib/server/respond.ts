@@ -1,11 +1,13 @@
 // Route plumbing shared by /api/v1/*: parse the query, get the scan, answer JSON; errors become JSON with
 // operator-facing text (400 for a bad parameter, 502/503 for the cluster), never a stack trace.
+import { createHash } from 'node:crypto';
 import type { ApiError } from '../api/types';
 import { BadParameter, parseQuery, type ParsedQuery } from '../api/params';
 import { identityKey, type Identity } from '../auth/identity';
 import type { Scan } from '../scan';
 import { authState, identify } from './auth-state';
 import { clusterErrorResponse } from './cluster-error';
+import { jsonResponse } from './json-stream';
 import { NotFound } from './queries';
 import { UnknownBackup } from './selection';
 import { getScanner } from './scanner';
@@ -43,9 +45,27 @@ export interface ScanRouteOptions {
   render?: (body: unknown, params: URLSearchParams) => Response | null;
 }
 
+/**
+ * A weak ETag for an answer: equal scan versions give equal answers to the same query from the same identity, so
+ * the tag is derived from those alone, before anything is built.
+ */
+export function answerTag(scan: Pick<Scan, 'version'>, url: URL, identity: Identity): string {
+  const params = [...url.searchParams].filter(([k]) => k !== 'refresh').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const digest = createHash('sha256').update(`${identityKey(identity)}\n${url.pathname}\n${JSON.stringify(params)}`).digest('base64url').slice(0, 16);
+  return `W/"${scan.version}-${digest}"`;
+}
+
+/** True when If-None-Match names this tag (or is *). */
+export function notModified(request: Request, tag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  return header.split(',').some((t) => t.trim() === tag || t.trim() === '*');
+}
+
 /** Runs `build` on the current scan of the caller's identity with the parsed query. */
 export async function withScan(request: Request, build: (scan: Scan, query: ParsedQuery) => unknown, options: ScanRouteOptions = {}): Promise<Response> {
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const params = url.searchParams;
   let query: ParsedQuery;
   try {
     query = parseQuery(params, options.allowed);
@@ -68,9 +88,17 @@ export async function withScan(request: Request, build: (scan: Scan, query: Pars
   } catch (error) {
     return clusterErrorResponse(scanner.scanner.describeError(error));
   }
+  const etag = answerTag(scan, url, who.identity);
+  const t0 = performance.now();
+  // no-store stays (answers describe the cluster); the client sends If-None-Match itself (lib/client/api.ts).
+  if (notModified(request, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-store' } });
   try {
     const body = build(scan, query);
-    return options.render?.(body, params) ?? Response.json(body, { headers: { 'cache-control': 'no-store' } });
+    const rendered = options.render?.(body, params);
+    if (rendered) return rendered;
+    const response = jsonResponse(body, { 'cache-control': 'no-store', etag });
+    if (process.env.BACKUP_LENS_TIMING === '1') console.log(`Backup Lens: ${url.pathname} built in ${Math.round(performance.now() - t0)} ms, ${Math.round(process.uptime() * 1000)} ms after the process started`);
+    return response;
   } catch (error) {
     if (error instanceof BadParameter) return errorJson(400, { kind: 'badParameter', parameter: error.parameter, message: error.message });
     if (error instanceof NotFound) return errorJson(404, { kind: 'notFound', message: error.message });

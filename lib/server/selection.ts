@@ -33,7 +33,28 @@ export function optionsContext(snapshot: ClusterSnapshot): OptionsContext {
   };
 }
 
+// Options depend on Velero's objects and the namespaces only: pod and claim changes keep both arrays (see
+// LiveSnapshot.snapshot), so the selection is resolved once per (namespaces, Velero objects, query).
+const NO_VELERO = {};
+const resolved = new WeakMap<object, WeakMap<object, Map<string, BackupSelection>>>();
+
 export function resolveSelection(snapshot: ClusterSnapshot, query: BackupQuery): BackupSelection {
+  let byVelero = resolved.get(snapshot.namespaces);
+  if (!byVelero) resolved.set(snapshot.namespaces, (byVelero = new WeakMap()));
+  const veleroKey = snapshot.velero ?? NO_VELERO;
+  let byQuery = byVelero.get(veleroKey);
+  if (!byQuery) byVelero.set(veleroKey, (byQuery = new Map()));
+  const key = `${snapshot.veleroNamespace}\n${snapshot.incomplete.length}\n${JSON.stringify(query)}`;
+  let selection = byQuery.get(key);
+  if (!selection) {
+    selection = resolveUncached(snapshot, query);
+    if (byQuery.size > 64) byQuery.clear();
+    byQuery.set(key, selection);
+  }
+  return selection;
+}
+
+function resolveUncached(snapshot: ClusterSnapshot, query: BackupQuery): BackupSelection {
   const ctx = optionsContext(snapshot);
   switch (query.kind) {
     case 'schedule': {

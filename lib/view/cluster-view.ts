@@ -6,8 +6,7 @@ import type { ClusterSnapshot, Pod } from '../model/kube';
 import { lintPod, lintVerdicts, type LintFinding } from '../rules/lint';
 import { podExcludedBy } from '../rules/processing-order';
 import type { Action, BackupOptions, VolumeVerdict } from '../rules/types';
-import { decideVolumes, type DecideResult } from '../rules/verdict';
-import { groupBy } from '../util/group-by';
+import { decideContext, decideNamespace, type DecideContext, type DecideResult } from '../rules/verdict';
 import { pvSourceType } from '../rules/volume-type';
 import { policyMatcher } from '../rules/policy/index';
 import { engineInput } from '../velero/backup-options/engine-input';
@@ -24,36 +23,92 @@ export interface ClusterView {
   result: DecideResult;
   byNamespace: Map<string, VolumeVerdict[]>;
   /** "namespace/pod" → 1-based position in Velero's processing order within its namespace. */
-  processingIndex: Map<string, number>;
+  processingIndex: Pick<ReadonlyMap<string, number>, 'get'>;
   /** L9–L11 by namespace. */
   clusterLint: Map<string, LintFinding[]>;
   /** Every claim's protection under this backup (issue 10), computed on first use. */
   protection(): ProtectionResult;
+  /** Per namespace: what the view holds of it (reused by the next view when the namespace did not change). */
+  parts: ReadonlyMap<string, ViewPart>;
+  /** D2's node-agent nodes this view was decided with (null: assumed on every node). */
+  nodeAgents: ReadonlySet<string> | null;
 }
 
-export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, effective: EffectiveOptions): ClusterView {
+export interface ViewPart {
+  verdicts: VolumeVerdict[];
+  /** Pod name → 1-based position in the namespace's processing order. */
+  processingIndex: Map<string, number>;
+  lint: LintFinding[];
+  /** The overview's row, made on first use. */
+  summary?: NamespaceSummary;
+}
+
+/** The view of the previous snapshot under the same options, and the namespaces whose pods or claims changed since. */
+export interface ViewUpdate {
+  view: ClusterView;
+  namespaces: ReadonlySet<string>;
+}
+
+function makePart(ctx: DecideContext, index: PvcPodIndex, namespace: string): ViewPart {
+  const decision = decideNamespace(ctx, namespace);
+  const processingIndex = new Map<string, number>();
+  decision.processingOrder.forEach((key, i) => processingIndex.set(key.slice(key.indexOf('/') + 1), i + 1));
+  return { verdicts: decision.verdicts, processingIndex, lint: lintVerdicts(decision.verdicts, index) };
+}
+
+/** Namespaces whose decisions can differ from `previous`: the changed ones, and those with pods on a node whose node-agent came or went. */
+function affected(previous: ViewUpdate, index: PvcPodIndex, nodeAgents: ReadonlySet<string> | null): ReadonlySet<string> | 'all' {
+  const before = previous.view.nodeAgents;
+  if ((before === null) !== (nodeAgents === null)) return 'all';
+  if (!before || !nodeAgents) return previous.namespaces;
+  const nodes = new Set([...before, ...nodeAgents].filter((n) => before.has(n) !== nodeAgents.has(n)));
+  if (nodes.size === 0) return previous.namespaces;
+  const out = new Set(previous.namespaces);
+  for (const ns of index.namespaces) if (index.podsIn(ns).some((p) => nodes.has(p.spec?.nodeName ?? ''))) out.add(ns);
+  return out;
+}
+
+/**
+ * The verdicts of one snapshot under one set of options. With `previous` (the last snapshot's view under the same
+ * options, PVs, namespaces and Velero's objects unchanged) only the namespaces that can have changed are decided again.
+ */
+export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, effective: EffectiveOptions, previous?: ViewUpdate): ClusterView {
   const { options, scope } = engineInput(effective);
   // A backup Velero would refuse, or whose policy cannot be read, has no verdicts to show.
   const blocked = effective.validationErrors.length > 0 || effective.resourcePolicy.state === 'unreadable' || effective.resourcePolicy.state === 'invalid';
   const policy = effective.resourcePolicy.state === 'ok' ? policyMatcher(effective.resourcePolicy.policy) : null;
-  const result = decideVolumes({ snapshot, options, index, policy, scope: blocked ? { ...scope, namespaces: new Set() } : scope });
-  const processingIndex = new Map<string, number>();
-  const perNamespace = new Map<string, number>();
-  for (const key of result.processingOrder) {
-    const ns = key.slice(0, key.indexOf('/'));
-    const n = (perNamespace.get(ns) ?? 0) + 1;
-    perNamespace.set(ns, n);
-    processingIndex.set(key, n);
+  const ctx = decideContext({ snapshot, options, index, policy, scope: blocked ? { ...scope, namespaces: new Set() } : scope });
+  const nodeAgents = ctx.runtime.nodeAgents;
+  const redo = previous ? affected(previous, index, nodeAgents) : 'all';
+  const parts = new Map<string, ViewPart>();
+  for (const ns of index.namespaces) {
+    const reused = redo !== 'all' && !redo.has(ns) ? previous?.view.parts.get(ns) : undefined;
+    parts.set(ns, reused ?? makePart(ctx, index, ns));
   }
+  let verdicts: VolumeVerdict[] | null = null;
+  let processingOrder: string[] | null = null;
+  const result: DecideResult = {
+    get verdicts() {
+      return (verdicts ??= [...parts.values()].flatMap((p) => p.verdicts));
+    },
+    get processingOrder() {
+      return (processingOrder ??= [...parts].flatMap(([ns, p]) => [...p.processingIndex.keys()].map((pod) => `${ns}/${pod}`)));
+    },
+    assumptions: ctx.assumptions,
+  };
+  const byNamespace = new Map<string, VolumeVerdict[]>();
+  const clusterLint = new Map<string, LintFinding[]>();
+  for (const [ns, part] of parts) {
+    if (part.verdicts.length) byNamespace.set(ns, part.verdicts);
+    if (part.lint.length) clusterLint.set(ns, part.lint);
+  }
+  const processingIndex = {
+    get: (key: string) => parts.get(key.slice(0, key.indexOf('/')))?.processingIndex.get(key.slice(key.indexOf('/') + 1)),
+  };
   let protection: ProtectionResult | null = null;
   return {
     protection: () => (protection ??= viewProtection(snapshot, index, effective, result)),
-    options,
-    effective,
-    result,
-    byNamespace: groupBy(result.verdicts, (v) => v.namespace),
-    processingIndex,
-    clusterLint: groupBy(lintVerdicts(result.verdicts, index), (f) => f.namespace),
+    options, effective, result, byNamespace, processingIndex, clusterLint, parts, nodeAgents,
   };
 }
 
@@ -81,28 +136,36 @@ export function namespaceSummaries(view: ClusterView, index: PvcPodIndex, snapsh
   const inScope = new Set(effective.validationErrors.length === 0 && effective.backupPods.value ? effective.namespacesInScope : []);
   const names = new Set([...index.namespaces, ...snapshot.namespaces.map((n) => n.metadata?.name ?? '')]);
   const rows = [...names].map((name): NamespaceSummary => {
-    const verdicts = view.byNamespace.get(name) ?? [];
-    const { actions, reasons } = count(verdicts);
-    const data = count(verdicts.filter(isDataVolume));
-    const existing = new Set(index.claimsIn(name).map((c) => c.metadata?.name ?? ''));
-    const missingPvcs = new Set(verdicts.filter((v) => v.pvc !== null && !existing.has(v.pvc)).map((v) => v.pvc)).size;
-    return {
-      name,
-      pods: index.podsIn(name).length,
-      volumes: verdicts.length,
-      pvcs: existing.size,
-      missingPvcs,
-      actions,
-      reasons,
-      data: { volumes: data.actions['fs-backup'] + data.actions.skip, actions: data.actions, reasons: data.reasons },
-      skippedPvcVolumes: verdicts.filter((v) => v.pvc !== null && v.action === 'skip').length,
-      backupErrors: verdicts.filter((v) => v.backupError).length,
-      warnings: lintNamespace(view, index, name).filter((f) => f.severity === 'warning').length,
-      incomplete: incompleteNs.has(name),
-      inBackup: inScope.has(name),
-    };
+    const part = view.parts.get(name);
+    if (part?.summary) return part.summary;
+    const summary = summaryOf(view, index, name, incompleteNs.has(name), inScope.has(name));
+    if (part) part.summary = summary;
+    return summary;
   });
   return rows.sort((a, b) => Number(b.skippedPvcVolumes > 0) - Number(a.skippedPvcVolumes > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function summaryOf(view: ClusterView, index: PvcPodIndex, name: string, incomplete: boolean, inBackup: boolean): NamespaceSummary {
+  const verdicts = view.byNamespace.get(name) ?? [];
+  const { actions, reasons } = count(verdicts);
+  const data = count(verdicts.filter(isDataVolume));
+  const existing = new Set(index.claimsIn(name).map((c) => c.metadata?.name ?? ''));
+  const missingPvcs = new Set(verdicts.filter((v) => v.pvc !== null && !existing.has(v.pvc)).map((v) => v.pvc)).size;
+  return {
+    name,
+    pods: index.podsIn(name).length,
+    volumes: verdicts.length,
+    pvcs: existing.size,
+    missingPvcs,
+    actions,
+    reasons,
+    data: { volumes: data.actions['fs-backup'] + data.actions.skip, actions: data.actions, reasons: data.reasons },
+    skippedPvcVolumes: verdicts.filter((v) => v.pvc !== null && v.action === 'skip').length,
+    backupErrors: verdicts.filter((v) => v.backupError).length,
+    warnings: lintNamespace(view, index, name).filter((f) => f.severity === 'warning').length,
+    incomplete,
+    inBackup,
+  };
 }
 
 function addCounts(into: { actions: Record<Action, number>; reasons: ReasonCounts }, from: { actions: Record<Action, number>; reasons: ReasonCounts }) {
