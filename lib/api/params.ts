@@ -22,6 +22,9 @@ export interface ParsedQuery {
   refresh: boolean;
 }
 
+/** What a body builder needs of a query: the backup and the answer's namespaces. */
+export type QueryInput = Pick<ParsedQuery, 'backup' | 'namespaces'>;
+
 export class BadParameter extends Error {
   constructor(readonly parameter: string, message: string) {
     super(message);

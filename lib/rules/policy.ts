@@ -1,7 +1,6 @@
 // The seam where Velero's volume policies (velero-rules.md §7) enter the decision, at B8–B10 and E2.
 // No policy is evaluated until a matcher is passed in; without one, B8–B10 and E2 do not run, as in Velero.
 import type { PersistentVolume, PersistentVolumeClaim, Volume } from '../model/kube';
-import type { FilterData } from './policy/filter-data';
 
 export type PolicyActionType = 'skip' | 'snapshot' | 'fs-backup' | 'custom';
 
@@ -28,4 +27,22 @@ export interface PolicyTarget {
 
 export interface VolumePolicyMatcher {
   match(target: PolicyTarget): PolicyMatch | null;
+}
+
+/** What a volume policy's conditions see for one pod volume (velero-rules.md §7 table), built by policy/filter-data.ts. */
+export interface FilterData {
+  /** Which object supplied capacity/class/type: the PV, the pod volume itself, or only the claim (E2, PV unresolvable). */
+  from: 'pv' | 'podVolume' | 'claim';
+  /** The PV's spec.capacity.storage as written; null counts as 0. Never the claim's size. */
+  capacity: string | null;
+  /** The PV's spec.storageClassName; "" otherwise. Never the claim's class. */
+  storageClass: string;
+  nfs: { server: string; path: string } | null;
+  csi: { driver: string; volumeAttributes: Record<string, string> } | null;
+  /** "" when Velero finds no type (a persistentVolumeClaim pod volume, a newer source such as image). */
+  volumeType: string;
+  /** The claim's labels; null when there is no claim or it has none. */
+  pvcLabels: Record<string, string> | null;
+  /** The claim's status.phase; "" when there is no claim. */
+  pvcPhase: string;
 }

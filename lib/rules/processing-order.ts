@@ -6,7 +6,7 @@
 import type { PersistentVolumeClaim, Pod } from '../model/kube';
 import { VOLUME_GROUP_LABEL, type PvcPodIndex } from '../index/pvc-pod-index';
 import { compileLabelSelector } from './label-selector';
-import type { BackupScope } from './verdict';
+import type { BackupScope } from './types';
 import { present } from './volume-type';
 
 export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';

@@ -1,5 +1,6 @@
 // The verdict engine's vocabulary: backup options in, one tagged verdict per pod volume out.
-import type { FilterData } from './policy/filter-data';
+import type { LabelSelector } from '../model/velero';
+import type { FilterData } from './policy';
 
 export type Action = 'fs-backup' | 'skip';
 
@@ -42,6 +43,17 @@ export const CHECK_IDS = [
   'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
+
+/** Which pods a backup lists and in what order. Pods it never reaches get no verdict at all (A1). */
+export interface BackupScope {
+  /** Namespaces in scope; null: every namespace. */
+  namespaces: ReadonlySet<string> | null;
+  /** The resource filter includes pods; false: no pod is processed. */
+  backupPods: boolean;
+  labelSelector: LabelSelector | null;
+  /** Non-empty: one LIST per selector, in this order (it changes which pod takes a shared claim). */
+  orLabelSelectors: LabelSelector[] | null;
+}
 
 export interface BackupOptions {
   /** Opt-out mode when true (`--default-volumes-to-fs-backup`); Velero's default is false (opt-in). */

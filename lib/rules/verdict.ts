@@ -4,11 +4,12 @@ import type { ClusterSnapshot, Pod, Volume } from '../model/kube';
 import { buildPvcPodIndex, type PvcPodIndex } from '../index/pvc-pod-index';
 import { ClaimTracker } from './claim-tracker';
 import type { VolumePolicyMatcher } from './policy';
-import type { LabelSelector } from '../model/velero';
 import { podExcludedBy, processingPlan } from './processing-order';
 import { REASONS } from './reasons';
 import { decideRuntime, nodeAgentNodes, type RuntimeContext } from './runtime-checks';
-import type { BackupOptions, VolumeVerdict } from './types';
+import type { BackupOptions, BackupScope, VolumeVerdict } from './types';
+
+export type { BackupScope } from './types';
 import { decideVolumeHelper, type Decision } from './volume-helper';
 import { claimNameOf, volumeSourceType } from './volume-type';
 
@@ -21,17 +22,6 @@ export interface DecideInput {
   index?: PvcPodIndex;
   /** What the backup reaches (velero-objects.md a.3–a.5); absent: every pod, in name order. */
   scope?: BackupScope;
-}
-
-/** Which pods a backup lists and in what order. Pods it never reaches get no verdict at all (A1). */
-export interface BackupScope {
-  /** Namespaces in scope; null: every namespace. */
-  namespaces: ReadonlySet<string> | null;
-  /** The resource filter includes pods; false: no pod is processed. */
-  backupPods: boolean;
-  labelSelector: LabelSelector | null;
-  /** Non-empty: one LIST per selector, in this order (it changes which pod takes a shared claim). */
-  orLabelSelectors: LabelSelector[] | null;
 }
 
 /** What the engine had to assume; the UI states these beside the verdicts. */

@@ -1,7 +1,7 @@
 // The claims side of /api/v1: every claim's protection for one backup, the coverage of all Schedules, and what
 // the last backup did for each volume. Built from the cached per-backup views; no rescan.
 import type { BackupSelection, ClaimsResponse, CoverageResponse, ProtectionCounts, VolumeWithLastBackup } from '../api/types';
-import type { QueryInput } from './queries';
+import type { QueryInput } from '../api/params';
 import type { Schedule } from '../model/velero';
 import { explainProtection } from '../rules/protection/reasons';
 import { PROTECTION_KINDS, type ClaimProtection } from '../rules/protection/types';

@@ -1,6 +1,6 @@
 // The bodies of /api/v1/* built from a scan; the routes and the pages' server-side prefetch share them,
 // so the browser's query cache holds exactly what the API answers.
-import { BadParameter, quote, type ParsedQuery } from '../api/params';
+import { BadParameter, quote, type QueryInput } from '../api/params';
 import type { BackupSummary, GraphResponse, GraphRowsResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Backup } from '../model/velero';
 import type { Scan } from '../scan';
@@ -15,7 +15,7 @@ import { countByProtection, emptyProtectionCounts, withLastBackup } from './clai
 
 export class NotFound extends Error {}
 
-export type QueryInput = Pick<ParsedQuery, 'backup' | 'namespaces'>;
+export type { QueryInput };
 
 export function volumesBody(scan: Scan, { backup, namespaces }: QueryInput): VolumesResponse {
   const selection = resolveSelection(scan.snapshot, backup);

@@ -1,25 +1,10 @@
 // What a volume policy's conditions see for one pod volume (velero-rules.md §7 table): Velero's structuredVolume,
 // built by parsePV / parsePodVolume / parsePVC from the VolumeFilterData that B9 and E2 pass.
 import type { PersistentVolume, PersistentVolumeClaim, Volume } from '../../model/kube';
-import type { PolicyTarget } from '../policy';
+import type { FilterData, PolicyTarget } from '../policy';
 import { present } from '../volume-type';
 
-export interface FilterData {
-  /** Which object supplied capacity/class/type: the PV, the pod volume itself, or only the claim (E2, PV unresolvable). */
-  from: 'pv' | 'podVolume' | 'claim';
-  /** The PV's spec.capacity.storage as written; null counts as 0. Never the claim's size. */
-  capacity: string | null;
-  /** The PV's spec.storageClassName; "" otherwise. Never the claim's class. */
-  storageClass: string;
-  nfs: { server: string; path: string } | null;
-  csi: { driver: string; volumeAttributes: Record<string, string> } | null;
-  /** "" when Velero finds no type (a persistentVolumeClaim pod volume, a newer source such as image). */
-  volumeType: string;
-  /** The claim's labels; null when there is no claim or it has none. */
-  pvcLabels: Record<string, string> | null;
-  /** The claim's status.phase; "" when there is no claim. */
-  pvcPhase: string;
-}
+export type { FilterData };
 
 /** getVolumeTypeFromPV: JSON key of the PV source → Velero's SupportedVolume, in Velero's order. */
 const PV_TYPES: ReadonlyArray<readonly [string, string]> = [
