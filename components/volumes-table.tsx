@@ -53,6 +53,11 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
   const padBottom = virtualised ? virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const focusAfterRender = useRef<number | null>(null);
   const revealed = useRef(false);
+  // A selection made in this table is already in view: only a selection from elsewhere (deep link) is kept in view.
+  const choose = (v: VolumeVerdict) => {
+    revealed.current = true;
+    onSelect(v);
+  };
 
   const rowElement = (index: number) => scroller.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${index}"]`) ?? null;
   /** Scroll a row into the table's own viewport (and, for a deep link, the window). */
@@ -132,7 +137,7 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
       const v = rows[activeIndex];
       if (v && (event.target as HTMLElement).tagName === 'TR') {
         event.preventDefault();
-        onSelect(v);
+        choose(v);
       }
     }
   };
@@ -191,11 +196,11 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
               return (
                 <tr key={`${v.pod}/${v.volume}`} data-index={item.index} ref={virtualised ? virtual.measureElement : undefined}
                   aria-rowindex={item.index + 2} aria-current={isSelected ? 'true' : undefined} tabIndex={item.index === activeIndex ? 0 : -1}
-                  onClick={() => { setActive(item.index); onSelect(v); }} onFocus={() => setActive(item.index)}
+                  onClick={() => { setActive(item.index); choose(v); }} onFocus={() => setActive(item.index)}
                   className={`cursor-pointer border-t border-slate-200 align-top outline-none focus-visible:outline-[3px] focus-visible:-outline-offset-[3px] focus-visible:outline-blue-600 dark:border-slate-800 dark:focus-visible:outline-sky-300 ${isSelected ? 'bg-blue-100 dark:bg-blue-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}>
                   <td className="break-all px-2 py-1 font-mono text-xs">{v.pod}</td>
                   <td className="break-all px-2 py-1 font-mono text-xs">
-                    <button type="button" tabIndex={-1} className="text-left text-blue-800 hover:underline dark:text-sky-300" onClick={(e) => { e.stopPropagation(); setActive(item.index); onSelect(v); }}>{v.volume}</button>
+                    <button type="button" tabIndex={-1} className="text-left text-blue-800 hover:underline dark:text-sky-300" onClick={(e) => { e.stopPropagation(); setActive(item.index); choose(v); }}>{v.volume}</button>
                   </td>
                   <td className="break-words px-2 py-1 text-xs">{v.type}</td>
                   <td className="break-all px-2 py-1 font-mono text-xs">{v.pvc ?? '—'}</td>
