@@ -42,6 +42,13 @@ export function VolumeSearch({ options, optionQuery }: { options: Selection; opt
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // Keystrokes typed before the page hydrated are in the DOM but not in state: take them over instead of losing them.
+  useEffect(() => {
+    const typed = input.current?.value ?? '';
+    if (!typed) return;
+    setTerm(typed);
+    if (document.activeElement === input.current) setOpen(true);
+  }, []);
   const box = useRef<HTMLDivElement>(null);
   useSlashFocus(useCallback(() => input.current, []));
   useEffect(() => {

@@ -19,6 +19,7 @@ function keyboard(page: Page) {
 
 test('keyboard only: overview → a namespace → a volume\'s explanation → change the mode, within 20 key presses', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=/); // the overview opens on a schedule: let that redirect settle
   const table = page.getByRole('table', { name: 'Namespaces' });
   await expect(table).toBeVisible();
   await page.waitForLoadState('networkidle');

@@ -3,6 +3,7 @@ import { NamespacePage } from './pages/namespace-page';
 
 test('Back returns to the previous selection, and from a selection to the namespace, then the overview', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=/); // the overview opens on a schedule: let that redirect settle
   await page.getByRole('table', { name: 'Namespaces' }).getByRole('link', { name: 'shop', exact: true }).click();
   const ns = new NamespacePage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Namespace shop' })).toBeVisible();
@@ -32,6 +33,7 @@ test('search finds namespaces and is case-insensitive, with a count and show all
   expect(api.hits).toHaveLength(5);
   expect(api.total).toBeGreaterThan(1000);
   await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=/); // the overview opens on a schedule: let that redirect settle
   const search = page.getByRole('combobox', { name: 'Search namespaces, pods, PVCs and volumes' });
   await search.fill('Shards');
   const results = page.getByRole('listbox', { name: 'Search results' });

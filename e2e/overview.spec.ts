@@ -21,6 +21,7 @@ test('overview counts equal the API answer for the backup it opens on', async ({
 
 test('namespaces with a skipped claim come first and the table sorts and filters', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=/); // the overview opens on a schedule: let that redirect settle
   const table = page.getByRole('table', { name: 'Namespaces' });
   const first = table.getByRole('rowheader').first();
   await expect(first).toContainText('PVC skipped');
@@ -37,6 +38,7 @@ test('namespaces with a skipped claim come first and the table sorts and filters
 
 test('"/" focuses the search, which finds a volume and links to it', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/[?&]schedule=/); // the overview opens on a schedule: let that redirect settle
   const search = page.getByRole('combobox', { name: 'Search namespaces, pods, PVCs and volumes' });
   // The shortcut is live once the page has hydrated; keep pressing until it is.
   await expect(async () => {
