@@ -1,14 +1,12 @@
 // Overview: prefetch the namespaces answer on the server (same JSON and query key as the client uses). A URL
 // that names no backup opens on the first enabled Schedule, or on Velero's defaults when there is none.
-import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { Suspense } from 'react';
 import { PageProblem } from '@/components/page-problem';
+import { Prefetched } from '@/components/prefetched';
 import { ColdLoad } from '@/components/cold-load';
 import { Overview } from '@/components/overview';
 import { queryKeys } from '@/lib/client/api';
-import { getQueryClient } from '@/lib/client/get-query-client';
 import { withParams, type SearchParams } from '@/lib/client/view-state';
 import { namespacesBody } from '@/lib/server/queries';
 import { claimsBody } from '@/lib/server/claims';
@@ -35,14 +33,5 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     const rest = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
     redirect(`/${withParams(rest, { schedule: loaded.data.opening })}`);
   }
-  const queryClient = getQueryClient();
-  queryClient.setQueryData(queryKeys.namespaces(selection), loaded.data.body);
-  queryClient.setQueryData(protectionKeys.claims(selection), loaded.data.claims);
-  return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <Suspense>
-        <Overview />
-      </Suspense>
-    </HydrationBoundary>
-  );
+  return <Prefetched answers={[[queryKeys.namespaces(selection), loaded.data.body], [protectionKeys.claims(selection), loaded.data.claims]]}><Overview /></Prefetched>;
 }

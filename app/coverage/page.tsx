@@ -1,12 +1,10 @@
 // Coverage page: claims × Schedules, prefetched on the server with the same JSON and query key as the client.
-import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { PageProblem } from '@/components/page-problem';
+import { Prefetched } from '@/components/prefetched';
 import { ColdLoad } from '@/components/cold-load';
 import { CoverageView } from '@/components/coverage-view';
 import { protectionKeys } from '@/lib/client/protection-api';
-import { getQueryClient } from '@/lib/client/get-query-client';
 import { coverageBody } from '@/lib/server/claims';
 import { loadFromScan } from '../_data/load';
 
@@ -17,13 +15,5 @@ export default async function CoveragePage() {
   const loaded = await loadFromScan((scan) => coverageBody(scan));
   if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) return <PageProblem title="Coverage" error={loaded.error} />;
-  const queryClient = getQueryClient();
-  queryClient.setQueryData(protectionKeys.coverage(), loaded.data);
-  return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <Suspense>
-        <CoverageView />
-      </Suspense>
-    </HydrationBoundary>
-  );
+  return <Prefetched answers={[[protectionKeys.coverage(), loaded.data]]}><CoverageView /></Prefetched>;
 }

@@ -10,7 +10,7 @@ import { clusterErrorResponse } from './cluster-error';
 import { jsonResponse } from './json-stream';
 import { NotFound } from './queries';
 import { UnknownBackup } from './selection';
-import { getScanner } from './scanner';
+import { getScanner, type ScannerHandle } from './scanner';
 
 export function errorJson(status: number, error: ApiError['error']): Response {
   return Response.json({ error } satisfies ApiError, { status, headers: { 'cache-control': 'no-store' } });
@@ -22,6 +22,14 @@ export function identityOr401(request: Request): { identity: Identity } | { resp
   if ('error' in who) return { response: errorJson(500, { kind: 'config', message: who.error }) };
   if ('refusal' in who) return { response: errorJson(401, { kind: 'unauthenticated', message: who.refusal.message }) };
   return who;
+}
+
+/** The caller's scanner, or the answer to give instead (401 without an identity, 502/503 for the cluster). */
+export async function scannerFor(request: Request): Promise<{ scanner: ScannerHandle } | { response: Response }> {
+  const who = identityOr401(request);
+  if ('response' in who) return who;
+  const held = await getScanner(who.identity);
+  return 'error' in held ? { response: clusterErrorResponse(held.error) } : held;
 }
 
 /** 429 when this identity asked for a refresh less than the interval ago (a rescan of a big cluster is expensive). */

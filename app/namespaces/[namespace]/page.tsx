@@ -1,14 +1,12 @@
 // Namespace page: prefetch the graph answer on the server (same JSON and query key as the client uses).
-import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { PageProblem } from '@/components/page-problem';
+import { Prefetched } from '@/components/prefetched';
 import { ColdLoad } from '@/components/cold-load';
 import { NamespaceView } from '@/components/namespace-view';
 import { BadParameter, namespaceParam } from '@/lib/api/params';
 import { queryKeys } from '@/lib/client/api';
-import { getQueryClient } from '@/lib/client/get-query-client';
 import type { SearchParams } from '@/lib/client/view-state';
 import { NotFound, graphBody } from '@/lib/server/queries';
 import { backupOf, loadFromScan } from '../../_data/load';
@@ -47,15 +45,8 @@ export default async function NamespacePage({ params, searchParams }: { params: 
   if (missing) notFound();
   if ('reading' in loaded) return <ColdLoad />;
   if ('error' in loaded) return <PageProblem title={`Namespace ${namespace}`} error={loaded.error} />;
-  const queryClient = getQueryClient();
   // A big namespace's answer (megabytes) is not inlined in the HTML: parsing it there blocks the page's first
   // paint and hydration; the browser fetches it as JSON instead.
-  if (loaded.data && loaded.data.volumes.length <= PREFETCH_MAX_VOLUMES) queryClient.setQueryData(queryKeys.graph(namespace, selection), loaded.data);
-  return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <Suspense>
-        <NamespaceView namespace={namespace} />
-      </Suspense>
-    </HydrationBoundary>
-  );
+  const inline = loaded.data !== null && loaded.data.volumes.length <= PREFETCH_MAX_VOLUMES;
+  return <Prefetched answers={inline ? [[queryKeys.graph(namespace, selection), loaded.data]] : []}><NamespaceView namespace={namespace} /></Prefetched>;
 }
