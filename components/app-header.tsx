@@ -4,16 +4,28 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { ScanHeader } from '@/lib/api/types';
 import { ApiFailure, refreshScan } from '@/lib/client/api';
 import { selectionFrom, selectionQuery } from '@/lib/client/view-state';
 import { BackupPicker } from './backup-picker';
 
-function age(iso: string, now: number): string {
+function age(iso: string, now: number | null): string {
+  // Before the page has hydrated there is no "now" both server and browser agree on: a server-rendered age
+  // would not match the browser's and React would throw the server's HTML away (with what was typed into it).
+  if (now === null) return 'at ' + iso.slice(11, 19) + ' UTC';
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   return seconds < 60 ? `${seconds} s ago` : seconds < 3600 ? `${Math.floor(seconds / 60)} min ago` : `${Math.floor(seconds / 3600)} h ago`;
 }
+
+// One clock for every header on the page, ticking every 5 s while someone listens.
+let clock = Date.now();
+function subscribeClock(onTick: () => void): () => void {
+  clock = Date.now();
+  const timer = setInterval(() => { clock = Date.now(); onTick(); }, 5000);
+  return () => clearInterval(timer);
+}
+const clockNow = () => clock;
 
 /** `picker`: false on pages that are about every backup at once (Schedules, Coverage). */
 export function AppHeader({ header, picker = true }: { header: ScanHeader | null; picker?: boolean }) {
@@ -21,11 +33,7 @@ export function AppHeader({ header, picker = true }: { header: ScanHeader | null
   const selection = selectionFrom(search);
   const queryClient = useQueryClient();
   const [refreshing, setRefreshing] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useSyncExternalStore(subscribeClock, clockNow, () => null);
 
   const [refreshProblem, setRefreshProblem] = useState<string | null>(null);
   const refresh = async () => {

@@ -42,7 +42,8 @@ export function VolumeSearch({ options, optionQuery }: { options: Selection; opt
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  // Keystrokes typed before the page hydrated are in the DOM but not in state: take them over instead of losing them.
+  // The input is uncontrolled: keystrokes typed while the page hydrates stay in the DOM (a controlled input would be
+  // reset to '' by React when its change event arrives before the commit), and this takes them over once mounted.
   useEffect(() => {
     const typed = input.current?.value ?? '';
     if (!typed) return;
@@ -100,7 +101,7 @@ export function VolumeSearch({ options, optionQuery }: { options: Selection; opt
         <span>Search namespaces, pods, PVCs and volumes</span>
         <input ref={input} type="search" role="combobox" aria-expanded={shown} aria-controls="search-results" aria-autocomplete="list" aria-keyshortcuts="/"
           aria-activedescendant={shown && hits[active] ? `search-hit-${active}` : undefined}
-          value={term} onChange={(e) => { setTerm(e.target.value); setOpen(true); setActive(0); setLimit(FIRST); }} onFocus={() => setOpen(true)} onKeyDown={onKeyDown}
+          defaultValue="" onChange={(e) => { setTerm(e.target.value); setOpen(true); setActive(0); setLimit(FIRST); }} onFocus={() => setOpen(true)} onKeyDown={onKeyDown}
           placeholder="press / to search" className="w-64 rounded border border-slate-400 bg-white px-2 py-1 placeholder:text-slate-600 dark:border-slate-600 dark:bg-slate-950 dark:placeholder:text-slate-400" />
       </label>
       {shown && (
