@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', '.backup-lens/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
   js.configs.recommended,
-  { files: ['next.config.js'], languageOptions: { globals: { module: 'writable', require: 'readonly' } } },
+  { files: ['next.config.js'], languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly' } } },
   ...tseslint.configs.recommended,
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', globalThis: 'readonly', setImmediate: 'readonly', console: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {

@@ -9,6 +9,8 @@ const nextConfig = {
   poweredByHeader: false,
   // proxy.ts redirects trailing slashes itself, so those answers carry the security headers too.
   skipTrailingSlashRedirect: true,
+  // For profiling the browser side of a production build (map a CPU profile back to the sources); off otherwise.
+  productionBrowserSourceMaps: process.env.BACKUP_LENS_BROWSER_SOURCEMAPS === '1',
 };
 
 module.exports = nextConfig;

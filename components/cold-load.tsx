@@ -3,9 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ListProgress, ProgressResponse } from '@/lib/api/types';
+import { formatNumber } from '@/lib/view/words';
 
 const NAMES: Record<string, string> = { namespaces: 'namespaces', pods: 'pods', persistentvolumeclaims: 'claims', persistentvolumes: 'persistent volumes' };
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatNumber;
 
 export function progressLine(list: ListProgress): string {
   const what = NAMES[list.resource] ?? list.resource;

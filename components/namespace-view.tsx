@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphEdge, GraphNode } from '@/lib/api/types';
 import { ApiFailure, REFETCH_MS, fetchGraph, queryKeys } from '@/lib/client/api';
 import { navigateParams, useNarrow, useSlashFocus, type HistoryMode } from '@/lib/client/history';
@@ -15,7 +15,7 @@ import { buildGraph } from '@/lib/graph/build-graph';
 import type { VolumeVerdict } from '@/lib/rules/types';
 import { inScope, scopeFrom } from '@/lib/view/volume-class';
 import { volumeFiltersFrom, type VolumeFilters } from '@/lib/view/volume-rows';
-import { claimsPhrase, count } from '@/lib/view/words';
+import { claimsPhrase, count, formatNumber } from '@/lib/view/words';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { DetailPanel } from './detail-panel';
@@ -28,16 +28,27 @@ import { VolumesTable } from './volumes-table';
 
 const VolumeGraph = dynamic(() => import('./volume-graph'), { ssr: false, loading: () => <p role="status" className="p-4 text-sm">Loading the graph…</p> });
 
+/** `value`, one commit later, in a transition of its own: work that depends on it runs in a later task. */
+function useAfterCommit<T>(value: T): T | null {
+  const [settled, setSettled] = useState<T | null>(null);
+  useEffect(() => { startTransition(() => setSettled(value)); }, [value]);
+  return settled;
+}
+
 export function NamespaceView({ namespace }: { namespace: string }) {
   const search = useSearchParams();
   const options = selectionFrom(search);
   const query = useQuery({ queryKey: queryKeys.graph(namespace, options), queryFn: () => fetchGraph(namespace, options), refetchInterval: REFETCH_MS });
-  const data = query.data;
+  // A big namespace's answer and an expanded group re-render thousands of elements: the deferred values let React
+  // render them in the background in slices (the page stays responsive, no long task) while the old view stays.
+  const data = useDeferredValue(query.data);
   const selectedPod = search.get('pod');
   const selectedVolume = search.get('volume');
   const scope = scopeFrom(search.get('volumes'));
-  const filters = volumeFiltersFrom(search);
-  const expandParam = search.get('expand') ?? '';
+  const filterKey = ['q', 'verdict', 'reason', 'sort', 'desc'].map((k) => search.get(k) ?? '').join('\u0000');
+  // One filters object per filter choice: a new one each render would re-sort 2,000 rows on every render.
+  const filters = useMemo(() => volumeFiltersFrom(search), [filterKey]);
+  const expandParam = useDeferredValue(search.get('expand') ?? '');
   const expanded = useMemo(() => new Set(expandParam.split(',').filter(Boolean)), [expandParam]);
   const narrow = useNarrow();
   const panelHeading = useRef<HTMLHeadingElement>(null);
@@ -48,7 +59,10 @@ export function NamespaceView({ namespace }: { namespace: string }) {
 
   const volumes = useMemo(() => inScope(data?.volumes ?? [], scope), [data, scope]);
   const hidden = (data?.volumes.length ?? 0) - volumes.length;
-  const graph = useMemo(() => (data ? buildGraph(namespace, volumes, data.pods, data.claims, { expanded }) : null), [data, namespace, volumes, expanded]);
+  // The graph is built in a render of its own, after the table's is committed: each is one task, not both in one.
+  const graphInput = useMemo(() => (data ? { volumes, pods: data.pods, claims: data.claims, expanded } : null), [data, volumes, expanded]);
+  const settled = useAfterCommit(graphInput);
+  const graph = useMemo(() => (settled ? buildGraph(namespace, settled.volumes, settled.pods, settled.claims, { expanded: settled.expanded }) : null), [settled, namespace]);
 
   const selection = useMemo(() => {
     if (!data || !selectedPod) return null;
@@ -104,7 +118,7 @@ export function NamespaceView({ namespace }: { namespace: string }) {
     } else if (!node && !edge && open) go({ pod: null, volume: null, claim: null }, 'push');
   };
   const toggleGroup = (ref: string) => {
-    const next = new Set(expanded);
+    const next = new Set((search.get('expand') ?? '').split(',').filter(Boolean));
     if (next.has(ref)) next.delete(ref);
     else next.add(ref);
     go({ expand: [...next].join(',') || null }, 'push');
@@ -123,12 +137,12 @@ export function NamespaceView({ namespace }: { namespace: string }) {
       <main className="mx-auto max-w-[1600px] px-4 py-4">
         <nav aria-label="Breadcrumb" className="text-sm"><Link href={`/${selectionQuery(options)}`} className="text-blue-800 hover:underline dark:text-sky-300">All namespaces</Link> / <span className="font-mono">{namespace}</span></nav>
         {query.error instanceof ApiFailure && !data && <ClusterProblem error={query.error.error} onRetry={() => void query.refetch()} />}
-        {!data && query.isPending && <p role="status">Reading the cluster…</p>}
-        {data && graph && (
+        {!data && !query.error && <p role="status">Reading the cluster…</p>}
+        {data && (
           <>
             <h1 className="mt-1 text-xl font-semibold">Namespace <span className="font-mono">{namespace}</span></h1>
             <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 dark:text-slate-300" aria-label="Namespace counts">
-              <span>{count(data.pods.length, 'pod')} · {claimsPhrase(data.claims.length - missing, missing)} · {count(volumes.length, scope === 'data' ? 'data volume' : 'volume')}: {backed.toLocaleString('en-US')} fs-backup, {(volumes.length - backed).toLocaleString('en-US')} skipped · {data.backup.label}: mode {data.options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}{data.options.backupExcludePVC ? ', PVCs excluded' : ''}</span>
+              <span>{count(data.pods.length, 'pod')} · {claimsPhrase(data.claims.length - missing, missing)} · {count(volumes.length, scope === 'data' ? 'data volume' : 'volume')}: {formatNumber(backed)} fs-backup, {formatNumber(volumes.length - backed)} skipped · {data.backup.label}: mode {data.options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}{data.options.backupExcludePVC ? ', PVCs excluded' : ''}</span>
               {scope === 'data' && hidden > 0 && <span>· {count(hidden, 'volume')} Velero never copies by design (projected, configMap, secret, downwardAPI, default-token) hidden</span>}
               {(hidden > 0 || scope === 'all') && (
                 <button type="button" className="rounded border border-slate-400 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" aria-pressed={scope === 'all'}
@@ -138,9 +152,10 @@ export function NamespaceView({ namespace }: { namespace: string }) {
             <div className="mt-3 grid gap-4 xl:grid-cols-[minmax(0,1fr)_26rem]">
               <div className="min-w-0 space-y-4">
                 <figure className="rounded border border-slate-200 dark:border-slate-800" aria-labelledby="graph-caption">
-                  <VolumeGraph nodes={graph.nodes} edges={graph.edges} selectedIds={selectedIds} expanded={expanded} onSelect={selectFromGraph} onToggleGroup={toggleGroup} />
+                  {graph ? <VolumeGraph nodes={graph.nodes} edges={graph.edges} selectedIds={selectedIds} expanded={expanded} onSelect={selectFromGraph} onToggleGroup={toggleGroup} />
+                    : <p role="status" className="p-4 text-sm" style={{ minHeight: 180 }}>Laying out the graph…</p>}
                   <figcaption id="graph-caption" className="space-y-1 border-t border-slate-200 px-2 py-1 text-xs text-slate-700 dark:border-slate-800 dark:text-slate-300">
-                    <span className="block">Namespace → PVC → pod. Edges are volumes, labelled with their verdict and reason. Tab into the graph, move with the arrow keys, select with Enter. The Volumes table below lists the same verdicts as text.{graph.truncated ? ` ${graph.truncated.note}` : ''}</span>
+                    <span className="block">Namespace → PVC → pod. Edges are volumes, labelled with their verdict and reason. Tab into the graph, move with the arrow keys, select with Enter. The Volumes table below lists the same verdicts as text.{graph?.truncated ? ` ${graph.truncated.note}` : ''}</span>
                     <GraphLegend />
                   </figcaption>
                 </figure>

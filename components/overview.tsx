@@ -7,7 +7,7 @@ import { ApiFailure, REFETCH_MS, fetchNamespaces, queryKeys } from '@/lib/client
 import { navigateParams } from '@/lib/client/history';
 import { selectionFrom, selectionQuery } from '@/lib/client/view-state';
 import { scopeFrom } from '@/lib/view/volume-class';
-import { claimsPhrase, count } from '@/lib/view/words';
+import { claimsPhrase, count, formatNumber } from '@/lib/view/words';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
 import { NAMESPACE_SORTS, NamespaceTable, type NamespaceSortKey } from './namespace-table';
@@ -44,7 +44,7 @@ export function Overview() {
                 <h1 className="text-xl font-semibold">Will Velero&apos;s fs-backup take these volumes?</h1>
                 <p className="text-sm text-slate-700 dark:text-slate-300" aria-label="Totals">
                   {count(t.pods, 'pod')} · {claimsPhrase(t.pvcs, t.missingPvcs)} · {count(counts.volumes, scope === 'data' ? 'data volume' : 'volume')} ·{' '}
-                  <strong>{counts.actions['fs-backup'].toLocaleString('en-US')} fs-backup</strong> · <strong>{counts.actions.skip.toLocaleString('en-US')} skip</strong> ·{' '}
+                  <strong>{formatNumber(counts.actions['fs-backup'])} fs-backup</strong> · <strong>{formatNumber(counts.actions.skip)} skip</strong> ·{' '}
                   {data.backup.label}: mode {data.options.defaultVolumesToFsBackup ? 'opt-out' : 'opt-in'}{data.options.backupExcludePVC ? ', PVCs excluded' : ''}
                 </p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700 dark:text-slate-300">

@@ -3,13 +3,14 @@
 import { HydrationBoundary, dehydrate, type QueryKey } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { getQueryClient } from '@/lib/client/get-query-client';
+import { HydrationMark } from './hydration-mark';
 
 export function Prefetched({ answers, children }: { answers: ReadonlyArray<readonly [QueryKey, unknown]>; children: ReactNode }) {
   const queryClient = getQueryClient();
   for (const [key, answer] of answers) queryClient.setQueryData(key, answer);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Suspense>{children}</Suspense>
+      <Suspense>{children}<HydrationMark /></Suspense>
     </HydrationBoundary>
   );
 }

@@ -1,15 +1,16 @@
 'use client';
 // Namespace → PVC → pod graph (non-PVC volumes under their pod; big namespaces grouped by controller), laid
-// out by ELK in a Web Worker. Legible at its default view (zoom ≥ 1, so 13 px names and 11 px secondary text
-// stay at least 12 px and 10.5 px); one tab stop, arrow keys between items, Enter or Space selects.
-import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type Viewport } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// out by ELK in a Web Worker and drawn as plain positioned elements: one SVG for the edges, a card per node, a
+// button per edge label. Legible at its default view (zoom ≥ 1, so 13 px names and 11 px secondary text stay
+// at least 12 px and 10.5 px); drag to pan, buttons to zoom; one tab stop, arrow keys between items, Enter or
+// Space selects. Nothing can be moved, connected or deleted.
+import { startTransition, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { GraphEdge, GraphNode } from '@/lib/api/types';
 import type { Box, Layout } from '@/lib/graph/layout';
 import { DIRECTION_KEYS, nearestInDirection } from '@/lib/graph/roving';
+import { ZOOM, centerOn, defaultViewport, fitView, inView, zoomAround, type Viewport } from '@/lib/graph/viewport';
 import { layoutGraph } from './graph/elk-layout';
-import { CardNode, RoutedEdge, TONE, type CardData, type ItemHandlers, type RoutedData } from './graph/graph-parts';
+import { ARROW_COLOURS, CardNode, EdgeLabel, EdgePath, GraphItems, ItemStore, type ItemHandlers } from './graph/graph-parts';
 
 interface Props {
   nodes: GraphNode[];
@@ -21,34 +22,20 @@ interface Props {
   onToggleGroup(ref: string): void;
 }
 
-const nodeTypes = { card: CardNode };
-const edgeTypes = { routed: RoutedEdge };
 const MIN_HEIGHT = 180;
-const MAX_HEIGHT = 560;
-const MARGIN = 16;
-
-const ARIA = {
-  'node.a11yDescription.default': 'Graph items are buttons: arrow keys move between them, Enter or Space selects one (a group expands or collapses). Nothing can be moved or deleted.',
-  'node.a11yDescription.keyboardDisabled': 'Graph items are buttons: arrow keys move between them, Enter or Space selects one (a group expands or collapses). Nothing can be moved or deleted.',
-  'edge.a11yDescription.default': 'A volume edge: Enter or Space selects the volume.',
-  'controls.ariaLabel': 'Graph zoom controls',
-};
-
-/** The default view: fit when the graph fits at zoom ≥ 1, else zoom 1 from the top-left (pan to see more). */
-export function defaultViewport(layout: Pick<Layout, 'width' | 'height'>, width: number): { viewport: Viewport; height: number } {
-  const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, layout.height + 2 * MARGIN));
-  const fit = Math.min((width - 2 * MARGIN) / Math.max(1, layout.width), (height - 2 * MARGIN) / Math.max(1, layout.height));
-  const zoom = Math.min(1.25, Math.max(1, fit));
-  const x = fit >= 1 ? (width - layout.width * zoom) / 2 : MARGIN;
-  const y = layout.height * zoom <= height ? (height - layout.height * zoom) / 2 : MARGIN;
-  return { viewport: { x, y, zoom }, height };
-}
+/** A pointer that moves less than this between down and up clicked; more, it panned. */
+const CLICK_SLOP = 3;
+const DESCRIPTION = 'Graph items are buttons: arrow keys move between them, Enter or Space selects one (a group expands or collapses). Drag the background to pan; the zoom buttons zoom. Nothing can be moved or deleted.';
+const CONTROL = 'flex h-8 w-8 items-center justify-center border-b border-slate-300 bg-white text-base font-semibold text-slate-900 last:border-b-0 hover:bg-slate-100 focus-visible:outline-[3px] focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:focus-visible:outline-sky-300';
 
 function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, layout, width }: Props & { layout: Layout; width: number }) {
-  const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const ids = useId();
   const [focusId, setFocusId] = useState<string | null>(nodes[0]?.id ?? null);
-  const { viewport, height } = useMemo(() => defaultViewport(layout, width), [layout, width]);
+  const initial = useMemo(() => defaultViewport(layout, width), [layout, width]);
+  const height = initial.height;
+  // The view opens at its default; it then stays where the user put it (an expanded group keeps the view).
+  const [view, setView] = useState<Viewport>(initial.viewport);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const edgeById = useMemo(() => new Map(edges.map((e) => [e.id, e])), [edges]);
   const items = useMemo(() => {
@@ -57,6 +44,7 @@ function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, l
     return boxes;
   }, [layout]);
   const current = focusId && items.has(focusId) ? focusId : (nodes[0]?.id ?? null);
+  const frame = useMemo(() => ({ width, height }), [width, height]);
 
   const activate = useCallback((id: string) => {
     const node = byId.get(id);
@@ -65,78 +53,113 @@ function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, l
     else onSelect(null, edgeById.get(id) ?? null);
   }, [byId, edgeById, onSelect, onToggleGroup]);
 
-  // Focus moves after the render that made the item the tab stop (items may be re-created by that render).
+  // Focus moves after the render that made the item the tab stop.
   const pendingFocus = useRef<string | null>(null);
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const moveTo = useCallback((id: string) => {
     pendingFocus.current = id;
-    // React Flow may re-create an item in a later render: the item claims focus whenever it renders (see
-    // claimFocus) until the move has settled.
     setTimeout(() => { if (pendingFocus.current === id) pendingFocus.current = null; }, 1000);
     setFocusId(id);
     const box = items.get(id);
-    const element = wrapper.current?.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"]`);
-    const frame = wrapper.current?.getBoundingClientRect();
-    const rect = element?.getBoundingClientRect();
-    if (box && frame && (!rect || rect.left < frame.left || rect.right > frame.right || rect.top < frame.top || rect.bottom > frame.bottom)) {
-      void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flow.getZoom() });
-    }
-  }, [flow, items]);
+    if (box && !inView(box, viewRef.current, frame)) setView(centerOn({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, frame, viewRef.current.zoom));
+  }, [items, frame]);
+
+  // The items call the latest handlers through one stable object.
+  const latest = useRef({ activate, moveTo, items, nodes });
+  useLayoutEffect(() => { latest.current = { activate, moveTo, items, nodes }; });
   const handlers: ItemHandlers = useMemo(() => ({
-    focusId: current,
     onFocusItem: setFocusId,
     claimFocus(id: string, element: HTMLElement | null) {
       if (pendingFocus.current === id && element && document.activeElement !== element) element.focus({ preventScroll: true });
     },
-    onActivate: activate,
+    onActivate: (id: string) => latest.current.activate(id),
     onKey(id: string, event: KeyboardEvent<HTMLElement>) {
+      const { activate: act, moveTo: move, items: boxes, nodes: all } = latest.current;
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
-        activate(id);
+        act(id);
         return;
       }
       const direction = DIRECTION_KEYS[event.key];
-      const next = direction ? nearestInDirection(items, id, direction) : event.key === 'Home' ? (nodes[0]?.id ?? null) : null;
+      const next = direction ? nearestInDirection(boxes, id, direction) : event.key === 'Home' ? (all[0]?.id ?? null) : null;
       if (direction || event.key === 'Home') event.preventDefault();
-      if (next) moveTo(next);
+      if (next) move(next);
     },
-  }), [current, activate, items, nodes, moveTo]);
+  }), []);
+  const [store] = useState(() => {
+    const created = new ItemStore();
+    created.set({ focusId: current, selectedIds, expanded });
+    return created;
+  });
+  // Before the browser paints, so a focus move and the tab stop it makes are one frame.
+  useLayoutEffect(() => { store.set({ focusId: current, selectedIds, expanded }); }, [store, current, selectedIds, expanded]);
+  const itemsContext = useMemo(() => ({ store, handlers }), [store, handlers]);
 
-  const flowNodes = useMemo<Node<CardData>[]>(() => nodes.map((n) => {
-    const box = layout.nodes.get(n.id) ?? { x: 0, y: 0, width: 150, height: 50 };
-    return {
-      id: n.id, type: 'card', position: { x: box.x, y: box.y }, width: box.width, height: box.height,
-      data: { node: n, selected: selectedIds.has(n.id), expanded: n.kind === 'group' && expanded.has(n.ref), handlers },
-      style: { width: box.width, height: box.height }, draggable: false, selectable: false, focusable: false, connectable: false,
-    };
-  }), [nodes, layout, selectedIds, expanded, handlers]);
+  // Drag the background to pan; a press that does not move is a click on the background (clears the selection).
+  const drag = useRef<{ pointer: number; x: number; y: number; view: Viewport; moved: boolean } | null>(null);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0 || (e.target as HTMLElement).closest('[data-item], button')) return;
+    drag.current = { pointer: e.pointerId, x: e.clientX, y: e.clientY, view, moved: false };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d || d.pointer !== e.pointerId) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+    d.moved = true;
+    setView({ ...d.view, x: d.view.x + dx, y: d.view.y + dy });
+  };
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d || d.pointer !== e.pointerId) return;
+    drag.current = null;
+    if (!d.moved) onSelect(null, null);
+  };
+  const zoomBy = (factor: number) => setView((v) => zoomAround(v, factor, { x: width / 2, y: height / 2 }));
 
-  const flowEdges = useMemo<Edge<RoutedData>[]>(() => edges.map((e) => {
-    const colour = e.action === 'fs-backup' ? TONE['fs-backup'] : e.action === 'skip' ? TONE.skip : e.counts ? TONE.mixed : '#94a3b8';
-    const route = layout.edges.get(e.id) ?? { points: [], label: null };
-    return {
-      id: e.id, source: e.source, target: e.target, type: 'routed', focusable: false, selectable: false,
-      data: { edge: e, points: route.points, label: route.label, selected: selectedIds.has(e.id), handlers },
-      style: { stroke: colour, strokeWidth: e.kind === 'volume' ? 2 : 1, strokeDasharray: e.action === 'skip' ? '6 4' : undefined },
-      markerEnd: e.kind === 'volume' ? { type: MarkerType.ArrowClosed, color: colour } : undefined,
-    };
-  }), [edges, layout, selectedIds, handlers]);
+  const drawnNodes = useMemo(() => nodes.map((n) => {
+    const box = layout.nodes.get(n.id);
+    return box ? <CardNode key={n.id} node={n} box={box} /> : null;
+  }), [nodes, layout]);
+  const drawnEdges = useMemo(() => edges.map((e) => <EdgePath key={e.id} edge={e} points={layout.edges.get(e.id)?.points ?? []} arrows={`${ids}-arrow`} />), [edges, layout, ids]);
+  const drawnLabels = useMemo(() => edges.map((e) => {
+    const label = layout.edges.get(e.id)?.label;
+    return label ? <EdgeLabel key={e.id} id={e.id} edge={e} label={label} /> : null;
+  }), [edges, layout]);
+  const dot = 20 * view.zoom;
 
   return (
-    <div ref={wrapper} style={{ height }} className="w-full" data-testid="graph-frame">
-      <ReactFlow
-        nodes={flowNodes} edges={flowEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-        defaultViewport={viewport} minZoom={0.2} maxZoom={2}
-        nodesDraggable={false} nodesConnectable={false} nodesFocusable={false} edgesFocusable={false} elementsSelectable={false}
-        deleteKeyCode={null} selectionKeyCode={null} multiSelectionKeyCode={null} disableKeyboardA11y
-        zoomOnScroll={false} preventScrolling={false} zoomOnDoubleClick={false}
-        colorMode="system" ariaLabelConfig={ARIA}
-        onNodeClick={(_, node) => activate(node.id)}
-        onPaneClick={() => onSelect(null, null)}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background />
-        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1.25, padding: 0.05 }} />
-      </ReactFlow>
+    <div
+      ref={wrapper} data-testid="graph-frame" role="group" aria-label="Volume graph" aria-describedby={`${ids}-description`}
+      onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => { drag.current = null; }}
+      style={{ height, backgroundSize: `${dot}px ${dot}px`, backgroundPosition: `${view.x}px ${view.y}px` }}
+      className="graph-frame relative w-full cursor-grab touch-none select-none overflow-hidden active:cursor-grabbing"
+    >
+      <p id={`${ids}-description`} className="sr-only">{DESCRIPTION}</p>
+      <GraphItems.Provider value={itemsContext}>
+        <div data-graph-viewport="" className="absolute left-0 top-0 origin-top-left" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`, width: layout.width, height: layout.height }}>
+          <svg aria-hidden="true" className="absolute left-0 top-0 overflow-visible" width={layout.width} height={layout.height}>
+            <defs>
+              {ARROW_COLOURS.map((colour, i) => (
+                <marker key={colour} id={`${ids}-arrow-${i}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                  <path d="M0,0 L10,5 L0,10 z" fill={colour} />
+                </marker>
+              ))}
+            </defs>
+            {drawnEdges}
+          </svg>
+          {drawnNodes}
+          {drawnLabels}
+        </div>
+      </GraphItems.Provider>
+      <div role="group" aria-label="Graph zoom controls" className="absolute bottom-3 left-3 flex flex-col overflow-hidden rounded border border-slate-300 shadow dark:border-slate-500">
+        <button type="button" className={CONTROL} aria-label="Zoom in" title="Zoom in" disabled={view.zoom >= ZOOM.max} onClick={() => zoomBy(ZOOM.step)}>+</button>
+        <button type="button" className={CONTROL} aria-label="Zoom out" title="Zoom out" disabled={view.zoom <= ZOOM.min} onClick={() => zoomBy(1 / ZOOM.step)}>−</button>
+        <button type="button" className={CONTROL} aria-label="Fit the whole graph" title="Fit the whole graph" onClick={() => setView(fitView(layout, frame))}>⤢</button>
+      </div>
     </div>
   );
 }
@@ -157,7 +180,10 @@ export default function VolumeGraph(props: Props) {
   useEffect(() => {
     let cancelled = false;
     layoutGraph(nodes, edges)
-      .then((result) => { if (!cancelled) { setLayout(result); setFailed(null); } })
+      .then((result) => {
+        // A transition: React renders the new graph in slices instead of one long task.
+        if (!cancelled) startTransition(() => { setLayout(result); setFailed(null); });
+      })
       .catch((error: unknown) => { if (!cancelled) setFailed(error instanceof Error ? error.message : String(error)); });
     return () => { cancelled = true; };
   }, [nodes, edges]);
@@ -165,11 +191,7 @@ export default function VolumeGraph(props: Props) {
     <div ref={measure} className="w-full">
       {failed && <p role="alert" className="p-4 text-sm">The graph could not be laid out ({failed}); the Volumes table below lists every verdict.</p>}
       {!failed && (!layout || width === 0) && <p role="status" className="p-4 text-sm" style={{ minHeight: MIN_HEIGHT }}>Laying out the graph…</p>}
-      {!failed && layout && width > 0 && (
-        <ReactFlowProvider>
-          <Graph {...props} layout={layout} width={width} />
-        </ReactFlowProvider>
-      )}
+      {!failed && layout && width > 0 && <Graph {...props} layout={layout} width={width} />}
     </div>
   );
 }

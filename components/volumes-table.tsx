@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { REASONS } from '@/lib/rules/reasons';
 import type { Action, ReasonCode, VolumeVerdict } from '@/lib/rules/types';
 import { filterVolumes, sortVolumes, type VolumeFilters } from '@/lib/view/volume-rows';
-import { count } from '@/lib/view/words';
+import { count, formatNumber } from '@/lib/view/words';
 import { VerdictBadge } from './verdict-badge';
 
 export type { VolumeFilters, VolumeSort } from '@/lib/view/volume-rows';
@@ -47,7 +47,21 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const scroller = useRef<HTMLDivElement>(null);
   const virtualised = rows.length > ALL_ROWS_UP_TO;
-  const virtual = useVirtualizer({ count: virtualised ? rows.length : 0, getScrollElement: () => scroller.current, estimateSize: () => ESTIMATE, overscan: 10, initialRect: { width: 1200, height: 560 } });
+  const virtual = useVirtualizer({ count: virtualised ? rows.length : 0, getScrollElement: () => scroller.current, estimateSize: () => ESTIMATE, overscan: 10, initialRect: { width: 1200, height: 560 },
+    // Sizes come from the ResizeObserver after layout, never from a layout forced while React commits the rows
+    // (a mounted row starts at its last measured size, or the estimate).
+    // The frame's size from its ResizeObserver too: the default reads clientHeight at once, a forced layout.
+    observeElementRect: (instance, onRect) => {
+      const element = instance.scrollElement;
+      if (!element) return undefined;
+      const observer = new ResizeObserver(([entry]) => { if (entry) onRect({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }); });
+      observer.observe(element);
+      return () => observer.disconnect();
+    },
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize[0];
+      return box ? Math.round(box.blockSize) : (instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ESTIMATE);
+    } });
   const items = virtualised ? virtual.getVirtualItems() : rows.map((_, index) => ({ index, start: 0, end: 0, key: index }));
   const padTop = virtualised ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtualised ? virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
@@ -148,7 +162,7 @@ export function VolumesTable({ volumes, filters, selected, revealSelected, onFil
     <section aria-labelledby="volumes-title" id="volumes" tabIndex={-1} className="outline-none">
       <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
         <h2 id="volumes-title" className="font-semibold">Volumes</h2>
-        <span className="text-slate-600 dark:text-slate-300" role="status">{rows.length === volumes.length ? count(volumes.length, 'volume') : `${rows.length.toLocaleString('en-US')} of ${count(volumes.length, 'volume')}`}</span>
+        <span className="text-slate-600 dark:text-slate-300" role="status">{rows.length === volumes.length ? count(volumes.length, 'volume') : `${formatNumber(rows.length)} of ${count(volumes.length, 'volume')}`}</span>
         <label className="flex items-center gap-1">
           <span>Find</span>
           <input type="search" aria-label="Filter volumes" aria-keyshortcuts="/" placeholder="pod, volume, claim or reason — press /" value={text}

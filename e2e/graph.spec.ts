@@ -5,14 +5,14 @@ import { NamespacePage } from './pages/namespace-page';
 /** The graph's default view as drawn: viewport scale, on-screen font sizes, and labels that sit on nodes. */
 async function measure(page: Page) {
   return page.evaluate(() => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const viewport = document.querySelector<HTMLElement>('[data-graph-viewport]');
     const scale = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 0;
     const sizes = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].map((el) => parseFloat(getComputedStyle(el).fontSize) * scale);
     const rect = (el: Element) => el.getBoundingClientRect();
-    const nodes = [...document.querySelectorAll('.react-flow__node')].map(rect);
-    const labels = [...document.querySelectorAll('.react-flow__edgelabel-renderer [data-item]')];
+    const nodes = [...document.querySelectorAll('[data-graph-node]')].map(rect);
+    const labels = [...document.querySelectorAll('[data-graph-label]')];
     const onNodes = labels.filter((l) => nodes.some((n) => { const r = rect(l); return r.left < n.right - 1 && n.left < r.right - 1 && r.top < n.bottom - 1 && n.top < r.bottom - 1; })).map((l) => l.textContent);
-    const edges = document.querySelectorAll('.react-flow__edge path.react-flow__edge-path').length;
+    const edges = document.querySelectorAll('[data-graph-edge]').length;
     return { scale, names: sizes('.graph-name'), secondary: sizes('.graph-secondary'), onNodes, labels: labels.length, edges };
   });
 }
@@ -78,7 +78,7 @@ test('keyboard in the graph: one tab stop, arrows move, Enter selects, nothing o
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/pod=/);
   await expect(ns.details.getByRole('heading', { level: 2 })).toBeVisible();
-  const described = await page.evaluate(() => [...document.querySelectorAll('[id^="react-flow__"][id*="desc"]')].map((el) => el.textContent).join(' '));
+  const described = await ns.graph.evaluate((frame) => (frame.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
   expect(described).toContain('Nothing can be moved or deleted');
   expect(described).not.toMatch(/press delete|move the node around/i);
   expect(await page.locator('[aria-roledescription="node"][draggable="true"]').count()).toBe(0);

@@ -1,15 +1,14 @@
 'use client';
-// The graph's drawn parts: node cards and routed edges with their labels. Each node and labelled edge is one
-// stop of the graph's roving focus (one tab stop for the whole graph, arrow keys between items).
-import { BaseEdge, EdgeLabelRenderer, Handle, Position, type EdgeProps, type NodeProps, type Node, type Edge } from '@xyflow/react';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+// The graph's drawn parts: node cards, edge paths and edge labels, placed where ELK put them. Each node and
+// labelled edge is one stop of the graph's roving focus (one tab stop for the whole graph, arrow keys between items).
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore, type KeyboardEvent, type RefObject } from 'react';
 import type { GraphEdge, GraphNode } from '@/lib/api/types';
 import { KIND_TEXT, STATUS_TEXT, kindLine, type Box, type Point } from '@/lib/graph/layout';
+import { formatNumber } from '@/lib/view/words';
 
 export const TONE: Record<GraphNode['status'], string> = { 'fs-backup': '#059669', skip: '#d97706', mixed: '#2563eb', none: '#64748b' };
 
 export interface ItemHandlers {
-  focusId: string | null;
   onKey(id: string, event: KeyboardEvent<HTMLElement>): void;
   onActivate(id: string): void;
   onFocusItem(id: string): void;
@@ -17,16 +16,41 @@ export interface ItemHandlers {
   claimFocus(id: string, element: HTMLElement | null): void;
 }
 
-function useClaimFocus(id: string, handlers: ItemHandlers) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => handlers.claimFocus(id, ref.current));
-  return ref;
+/** What changes as a user moves around the graph: kept out of React Flow's nodes, so a focus move or a
+ * selection re-renders the two or three items it concerns, not every node React Flow holds. */
+export interface ItemState {
+  focusId: string | null;
+  selectedIds: ReadonlySet<string>;
+  expanded: ReadonlySet<string>;
 }
 
-const NO_HANDLERS: ItemHandlers = { focusId: null, onKey: () => undefined, onActivate: () => undefined, onFocusItem: () => undefined, claimFocus: () => undefined };
+export class ItemStore {
+  private state: ItemState = { focusId: null, selectedIds: new Set(), expanded: new Set() };
+  private readonly listeners = new Set<() => void>();
+  get(): ItemState { return this.state; }
+  set(next: ItemState): void {
+    if (next.focusId === this.state.focusId && next.selectedIds === this.state.selectedIds && next.expanded === this.state.expanded) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  };
+}
 
-export type CardData = { node: GraphNode; selected: boolean; expanded: boolean; handlers: ItemHandlers };
-export type RoutedData = { edge: GraphEdge; points: Point[]; label: (Box & { text: string }) | null; selected: boolean; handlers: ItemHandlers };
+export const GraphItems = createContext<{ store: ItemStore; handlers: ItemHandlers } | null>(null);
+
+function useItem(id: string, ref: RefObject<HTMLDivElement | null>) {
+  const context = useContext(GraphItems);
+  if (!context) throw new Error('graph items are drawn inside GraphItems');
+  const { store, handlers } = context;
+  const tabStop = useSyncExternalStore(store.subscribe, () => store.get().focusId === id, () => false);
+  const selected = useSyncExternalStore(store.subscribe, () => store.get().selectedIds.has(id), () => false);
+  useEffect(() => handlers.claimFocus(id, ref.current));
+  return { handlers, tabStop, selected, store };
+}
+
 
 const FOCUS = 'outline-none focus-visible:outline-[3px] focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-sky-300';
 
@@ -44,30 +68,30 @@ export function describeEdge(edge: GraphEdge): string {
   return `volume ${edge.volume} of pod ${edge.target.startsWith('pod:') ? pod : edge.source.slice(4)}: ${edge.action}, ${edge.reason}`;
 }
 
-export function CardNode({ data }: NodeProps<Node<CardData>>) {
-  const { node, selected, expanded, handlers } = data;
-  const ref = useClaimFocus(node.id, handlers);
+export function CardNode({ node, box }: { node: GraphNode; box: Box }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { handlers, tabStop, selected, store } = useItem(node.id, ref);
+  const expanded = useSyncExternalStore(store.subscribe, () => node.kind === 'group' && store.get().expanded.has(node.ref), () => false);
   return (
     <div
       ref={ref}
       role="button"
       data-item={node.id}
-      tabIndex={handlers.focusId === node.id ? 0 : -1}
+      data-graph-node=""
+      tabIndex={tabStop ? 0 : -1}
       aria-label={describeNode(node, expanded)}
       aria-pressed={node.kind === 'group' ? expanded : selected}
       onKeyDown={(e) => handlers.onKey(node.id, e)}
       onFocus={() => handlers.onFocusItem(node.id)}
-      style={{ borderColor: TONE[node.status], borderStyle: node.missing ? 'dashed' : 'solid', borderWidth: selected ? 3 : 2 }}
-      className={`h-full w-full cursor-pointer overflow-hidden rounded-md bg-white px-2 py-1 text-left leading-[18px] text-slate-900 dark:bg-slate-900 dark:text-slate-100 ${selected ? 'ring-2 ring-blue-500/40' : ''} ${FOCUS}`}
+      onClick={() => handlers.onActivate(node.id)}
+      style={{ left: box.x, top: box.y, width: box.width, height: box.height, borderColor: TONE[node.status], borderStyle: node.missing ? 'dashed' : 'solid', borderWidth: selected ? 3 : 2 }}
+      className={`absolute cursor-pointer overflow-hidden rounded-md bg-white px-2 py-1 text-left leading-[18px] text-slate-900 dark:bg-slate-900 dark:text-slate-100 ${selected ? 'ring-2 ring-blue-500/40' : ''} ${FOCUS}`}
     >
-      {/* React Flow draws an edge between handles; these are anchors only, never connectable. */}
-      <Handle type="target" position={Position.Left} isConnectable={false} className="!pointer-events-none !opacity-0" />
-      <Handle type="source" position={Position.Right} isConnectable={false} className="!pointer-events-none !opacity-0" />
       <div className="graph-secondary whitespace-nowrap text-[11px] uppercase tracking-wide text-slate-600 dark:text-slate-300">{kindLine(node)}</div>
       <div className="graph-name truncate font-mono text-[13px]" title={node.label}>{node.label}</div>
       {node.kind === 'group' && (
         <>
-          <div className="graph-secondary whitespace-nowrap text-[11px] text-slate-700 dark:text-slate-200">{node.pods?.toLocaleString('en-US')} pods{node.claims ? ` · ${node.claims.toLocaleString('en-US')} claims` : ''} · {expanded ? '− collapse' : '+ expand'}</div>
+          <div className="graph-secondary whitespace-nowrap text-[11px] text-slate-700 dark:text-slate-200">{formatNumber(node.pods ?? 0)} pods{node.claims ? ` · ${formatNumber(node.claims)} claims` : ''} · {expanded ? '− collapse' : '+ expand'}</div>
           <div className="graph-secondary whitespace-nowrap text-[11px]"><span className="text-emerald-800 dark:text-emerald-300">✓ {node.counts?.['fs-backup'] ?? 0} fs-backup</span> · <span className="text-amber-800 dark:text-amber-300">⨯ {node.counts?.skip ?? 0} skip</span></div>
         </>
       )}
@@ -77,33 +101,44 @@ export function CardNode({ data }: NodeProps<Node<CardData>>) {
   );
 }
 
-export function RoutedEdge({ id, data, markerEnd, style }: EdgeProps<Edge<RoutedData>>) {
-  const ref = useClaimFocus(id, data?.handlers ?? NO_HANDLERS);
-  if (!data) return null;
-  const { points, label, edge, selected, handlers } = data;
+/** An edge's colour: its verdict, a group's mixed counts, or grey for "contains". */
+export const edgeColour = (edge: GraphEdge): string => (edge.action === 'fs-backup' ? TONE['fs-backup'] : edge.action === 'skip' ? TONE.skip : edge.counts ? TONE.mixed : '#94a3b8');
+
+/** The arrowheads, one per colour: `${prefix}-${index}`, index into ARROW_COLOURS. */
+export const ARROW_COLOURS = [TONE['fs-backup'], TONE.skip, TONE.mixed, '#94a3b8'] as const;
+
+export function EdgePath({ edge, points, arrows }: { edge: GraphEdge; points: Point[]; arrows: string }) {
+  const { store } = useContext(GraphItems) ?? {};
+  const selected = useSyncExternalStore(store?.subscribe ?? noSubscribe, () => store?.get().selectedIds.has(edge.id) ?? false, () => false);
+  if (points.length < 2) return null;
+  const colour = edgeColour(edge);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
   return (
-    <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ ...style, strokeWidth: selected ? 3 : (style?.strokeWidth ?? 1.5) }} />
-      {label && (
-        <EdgeLabelRenderer>
-          <div
-            ref={ref}
-            role="button"
-            data-item={id}
-            tabIndex={handlers.focusId === id ? 0 : -1}
-            aria-label={describeEdge(edge)}
-            aria-pressed={selected}
-            onKeyDown={(e) => handlers.onKey(id, e)}
-            onFocus={() => handlers.onFocusItem(id)}
-            onClick={() => handlers.onActivate(id)}
-            style={{ transform: `translate(${label.x}px, ${label.y}px)`, width: label.width, height: label.height, pointerEvents: 'all' }}
-            className={`graph-secondary nodrag nopan absolute left-0 top-0 cursor-pointer whitespace-nowrap rounded border px-1.5 font-mono text-[11px] leading-[18px] ${selected ? 'border-blue-600 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900'} text-slate-900 dark:text-slate-100 ${FOCUS}`}
-          >
-            {label.text}
-          </div>
-        </EdgeLabelRenderer>
-      )}
-    </>
+    <path data-graph-edge="" d={path} fill="none" stroke={colour} strokeWidth={selected ? 3 : edge.kind === 'volume' ? 2 : 1} strokeDasharray={edge.action === 'skip' ? '6 4' : undefined}
+      markerEnd={edge.kind === 'volume' ? `url(#${arrows}-${ARROW_COLOURS.indexOf(colour as (typeof ARROW_COLOURS)[number])})` : undefined} />
+  );
+}
+const noSubscribe = () => () => undefined;
+
+export function EdgeLabel({ id, edge, label }: { id: string; edge: GraphEdge; label: Box & { text: string } }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { handlers, tabStop, selected } = useItem(id, ref);
+  return (
+    <div
+      ref={ref}
+      role="button"
+      data-item={id}
+      data-graph-label=""
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={describeEdge(edge)}
+      aria-pressed={selected}
+      onKeyDown={(e) => handlers.onKey(id, e)}
+      onFocus={() => handlers.onFocusItem(id)}
+      onClick={() => handlers.onActivate(id)}
+      style={{ left: label.x, top: label.y, width: label.width, height: label.height }}
+      className={`graph-secondary absolute cursor-pointer whitespace-nowrap rounded border px-1.5 font-mono text-[11px] leading-[18px] ${selected ? 'border-blue-600 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900'} text-slate-900 dark:text-slate-100 ${FOCUS}`}
+    >
+      {label.text}
+    </div>
   );
 }

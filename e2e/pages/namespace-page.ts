@@ -23,7 +23,7 @@ export class NamespacePage {
 
   /** Waits until the graph is laid out and drawn. */
   async graphDrawn(): Promise<void> {
-    await expect(this.graph.locator('.react-flow__node').first()).toBeVisible();
+    await expect(this.graph.locator('[data-graph-node]').first()).toBeVisible();
   }
 
   /** The row of a pod volume: pod and volume cells, exactly. */

@@ -34,12 +34,15 @@ const UNOWNED = 'Pod/(no controller)';
 
 /** Pods worth drawing first: those with a skipped claim, then with any claim, then the rest (natural order within). */
 function byRelevance(pods: readonly PodInfo[], byPod: Map<string, VolumeVerdict[]>): PodInfo[] {
-  const rank = (p: PodInfo) => {
+  const rankOf = (p: PodInfo) => {
     const vs = byPod.get(p.name) ?? [];
     if (vs.some((v) => v.pvc !== null && v.action === 'skip')) return 0;
     return vs.some((v) => v.pvc !== null) ? 1 : 2;
   };
-  return [...pods].sort((a, b) => rank(a) - rank(b) || naturalCompare(a.name, b.name));
+  return pods
+    .map((pod) => ({ pod, rank: rankOf(pod) }))
+    .sort((a, b) => a.rank - b.rank || naturalCompare(a.pod.name, b.pod.name))
+    .map(({ pod }) => pod);
 }
 
 export function buildGraph(namespace: string, verdicts: readonly VolumeVerdict[], pods: readonly PodInfo[], claims: readonly ClaimInfo[], choices: GraphChoices = {}): GraphPart {
