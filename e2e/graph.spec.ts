@@ -83,3 +83,38 @@ test('keyboard in the graph: one tab stop, arrows move, Enter selects, nothing o
   expect(described).not.toMatch(/press delete|move the node around/i);
   expect(await page.locator('[aria-roledescription="node"][draggable="true"]').count()).toBe(0);
 });
+
+test('the graph pans by dragging its background and zooms with its buttons; a click on the background clears the selection', async ({ page }) => {
+  const ns = new NamespacePage(page);
+  await ns.open('batch', '?volumes=all');
+  await ns.graphDrawn();
+  const view = () => ns.graph.locator('[data-graph-viewport]').evaluate((el) => { const m = new DOMMatrixReadOnly(getComputedStyle(el).transform); return { x: m.e, y: m.f, zoom: m.a }; });
+  const before = await view();
+  const frame = await ns.graph.boundingBox();
+  if (!frame) throw new Error('no graph frame');
+  // Press on an empty spot at the frame's top-left corner, drag 120 px right and 40 px down.
+  const spot = { x: frame.x + 6, y: frame.y + 6 };
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  await page.mouse.move(spot.x + 60, spot.y + 20, { steps: 4 });
+  await page.mouse.move(spot.x + 120, spot.y + 40, { steps: 4 });
+  await page.mouse.up();
+  const panned = await view();
+  expect(panned.x).toBeCloseTo(before.x + 120, 0);
+  expect(panned.y).toBeCloseTo(before.y + 40, 0);
+  expect(panned.zoom).toBe(before.zoom);
+  await ns.graph.getByRole('button', { name: 'Zoom in' }).click();
+  expect((await view()).zoom).toBeCloseTo(before.zoom * 1.2, 5);
+  await ns.graph.getByRole('button', { name: 'Fit the whole graph' }).click();
+  // Fitted: every node is inside the frame.
+  const outside = await ns.graph.evaluate((el) => {
+    const f = el.getBoundingClientRect();
+    return [...el.querySelectorAll('[data-graph-node]')].filter((n) => { const r = n.getBoundingClientRect(); return r.left < f.left - 1 || r.right > f.right + 1 || r.top < f.top - 1 || r.bottom > f.bottom + 1; }).length;
+  });
+  expect(outside).toBe(0);
+  // A node selects; a click (no drag) on the background clears the selection.
+  await ns.graph.locator('[data-graph-node][data-item^="pod:"]').first().click();
+  await expect(page).toHaveURL(/pod=/);
+  await page.mouse.click(spot.x, spot.y);
+  await expect(page).not.toHaveURL(/pod=/);
+});
