@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { REFETCH_MS } from '@/lib/client/api';
 import { fetchCoverage, protectionKeys } from '@/lib/client/protection-api';
 import { withParams } from '@/lib/client/view-state';
@@ -12,8 +12,12 @@ import { AppHeader } from './app-header';
 import { ProtectionBadge } from './protection-badge';
 import { ScanNotices } from './scan-notices';
 import type { CoverageResponse } from '@/lib/api/types';
+import { count, formatNumber } from '@/lib/view/words';
 
 type Cell = CoverageResponse['claims'][number]['cells'][string];
+
+/** Rows drawn at first and added per "Show more": a cluster's claims × its Schedules is tens of thousands of cells. */
+export const COVERAGE_PAGE = 200;
 
 function CoverageCell({ cell, id }: { cell: Cell | undefined; id: string }) {
   if (!cell) return <span className="text-xs text-slate-500">—</span>;
@@ -38,7 +42,10 @@ export function CoverageView() {
   const [onlyUnprotected, setOnlyUnprotected] = useState(search.get('unprotected') === '1');
   const query = useQuery({ queryKey: protectionKeys.coverage(), queryFn: fetchCoverage, refetchInterval: REFETCH_MS });
   const data = query.data;
-  const rows = data ? data.claims.filter((c) => !onlyUnprotected || !c.protectedBySomeSchedule) : [];
+  // Claims no schedule protects first (stable: the answer's order within each part).
+  const rows = useMemo(() => (data ? data.claims.filter((c) => !onlyUnprotected || !c.protectedBySomeSchedule).sort((a, b) => Number(a.protectedBySomeSchedule) - Number(b.protectedBySomeSchedule)) : []), [data, onlyUnprotected]);
+  const [limit, setLimit] = useState(COVERAGE_PAGE);
+  const shown = rows.slice(0, limit);
   return (
     <>
       <AppHeader header={data ?? null} picker={false} />
@@ -57,7 +64,7 @@ export function CoverageView() {
             }} />
             Only claims no schedule protects
           </label>
-          {data && <span role="status">{rows.length} of {data.claims.length} claims shown</span>}
+          {data && <span role="status">{shown.length < rows.length ? `${formatNumber(shown.length)} of ${formatNumber(rows.length)} matching claims shown` : `${formatNumber(rows.length)} of ${count(data.claims.length, 'claim')} shown`}</span>}
         </div>
         {data && (
           <div className="overflow-x-auto">
@@ -69,7 +76,7 @@ export function CoverageView() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((c) => (
+                {shown.map((c) => (
                   <tr key={`${c.namespace}/${c.name}`} className="border-t border-slate-100 align-top dark:border-slate-800">
                     <th scope="row" className="py-1 pr-3 font-mono text-xs font-normal">
                       <Link href={`/namespaces/${c.namespace}`} className="text-blue-700 underline dark:text-blue-300">{c.namespace}</Link>/{c.name}
@@ -80,6 +87,12 @@ export function CoverageView() {
                 ))}
               </tbody>
             </table>
+            {shown.length < rows.length && (
+              <p className="mt-2 flex gap-2 text-sm">
+                <button type="button" className="rounded border border-slate-400 px-2 py-0.5 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" onClick={() => setLimit((n) => n + COVERAGE_PAGE)}>Show {formatNumber(Math.min(COVERAGE_PAGE, rows.length - shown.length))} more</button>
+                <button type="button" className="rounded border border-slate-400 px-2 py-0.5 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" onClick={() => setLimit(rows.length)}>Show all {formatNumber(rows.length)}</button>
+              </p>
+            )}
           </div>
         )}
       </main>

@@ -30,6 +30,13 @@ test('the overview opens with the claims not protected by the backup, as many as
 test('the Coverage page shows a claim no schedule protects, with the reason on focus', async ({ page }) => {
   await page.goto('/coverage');
   await expect(page.getByRole('heading', { level: 1, name: /Coverage/ })).toBeVisible();
+  // Thousands of claims: the first 200 rows, claims no schedule protects first, then more on request.
+  const rowsShown = page.getByRole('table', { name: 'Claims by schedule' }).locator('tbody tr');
+  await expect(page.getByRole('status').filter({ hasText: 'matching claims shown' })).toContainText('200 of 2,029');
+  await expect(rowsShown).toHaveCount(200);
+  await expect(rowsShown.first()).toContainText('no schedule protects it');
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  await expect(rowsShown).toHaveCount(400);
   await page.getByRole('checkbox', { name: 'Only claims no schedule protects' }).check();
   await expect(page).toHaveURL(/unprotected=1/);
   const table = page.getByRole('table', { name: 'Claims by schedule' });
