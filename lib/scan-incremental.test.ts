@@ -102,6 +102,8 @@ function answers(scan: Scan, whatIf: WhatIfInput) {
     processing: podKeys.map((k) => [k, view.processingIndex.get(k) ?? null]),
     lint: [...view.clusterLint].sort(),
     summaries: namespaceSummaries(view, scan.index, scan.snapshot),
+    // Protection is kept per namespace too: the reused namespaces' claims must stay right.
+    protection: view.protection(),
     namespaces: scan.index.namespaces,
   };
 }
@@ -136,13 +138,15 @@ describe('a scan updated by watch events', () => {
     world.apply({ kind: 'pod', pod: pod('ns-a', 'web', { node: 'node-a', volumes: [emptyDir('tmp')], annotations: { [BACKUP]: 'tmp' } }) });
     world.apply({ kind: 'pod', pod: pod('ns-b', 'db', { node: 'node-b', volumes: [emptyDir('tmp')], annotations: { [BACKUP]: 'tmp' } }) });
     world.apply({ kind: 'pod', pod: pod('ns-c', 'cache', { node: 'node-a', volumes: [emptyDir('tmp')], annotations: { [BACKUP]: 'tmp' } }) });
+    world.apply({ kind: 'pod', pod: pod('ns-a', 'store', { node: 'node-a', volumes: [claimVolume('data', 'c-0')] }) });
+    world.apply({ kind: 'claim', claim: pvc('ns-a', 'c-0') });
     for (const node of ['node-a', 'node-b']) world.apply({ kind: 'agent', node, state: 'running' });
     world.take();
     const whatIf = { defaultVolumesToFsBackup: false };
     const effective = (s: Scan) => resolveSelection(s.snapshot, { kind: 'whatIf', whatIf }).effective;
     const first = makeScan(cluster, { snapshot: world.snapshot(), requests: 0 }, new Date(0), 0);
     const v1 = first.view(effective(first));
-    expect(v1.result.verdicts.filter((v) => v.namespace !== 'velero').map((v) => v.reason)).toEqual(['optedIn', 'optedIn', 'optedIn']);
+    expect(v1.result.verdicts.filter((v) => v.volume === 'tmp').map((v) => v.reason)).toEqual(['optedIn', 'optedIn', 'optedIn']);
 
     world.apply({ kind: 'pod', pod: pod('ns-b', 'db', { node: 'node-b', volumes: [emptyDir('tmp')] }) });
     const second = makeScan(cluster, { snapshot: world.snapshot(), requests: 0 }, new Date(0), 0, undefined, true, { scan: first, changes: world.take() }, 1);
@@ -150,13 +154,17 @@ describe('a scan updated by watch events', () => {
     expect(v2.parts.get('ns-a')).toBe(v1.parts.get('ns-a'));
     expect(v2.parts.get('ns-c')).toBe(v1.parts.get('ns-c'));
     expect(v2.parts.get('ns-b')).not.toBe(v1.parts.get('ns-b'));
+    // The unchanged namespaces' claims keep the protection decided for the first view.
+    const before = v1.protection().claims.find((c) => c.namespace === 'ns-a');
+    expect(before).toBeDefined();
+    expect(v2.protection().claims.find((c) => c.namespace === 'ns-a')).toBe(before);
     expect(v2.byNamespace.get('ns-b')?.[0]?.reason).toBe('notOptedIn');
 
     world.apply({ kind: 'agent', node: 'node-a', state: 'gone' });
     const third = makeScan(cluster, { snapshot: world.snapshot(), requests: 0 }, new Date(0), 0, undefined, true, { scan: second, changes: world.take() }, 2);
     const v3 = third.view(effective(third));
     expect(v3.parts.get('ns-b')).toBe(v2.parts.get('ns-b'));
-    expect(v3.byNamespace.get('ns-a')?.[0]?.reason).toBe('nodeAgentMissing');
+    expect(v3.byNamespace.get('ns-a')?.find((v) => v.volume === 'tmp')?.reason).toBe('nodeAgentMissing');
     expect(v3.byNamespace.get('ns-c')?.[0]?.reason).toBe('nodeAgentMissing');
   });
 });

@@ -12,8 +12,9 @@ import { policyMatcher } from '../rules/policy/index';
 import { engineInput } from '../velero/backup-options/engine-input';
 import type { EffectiveOptions } from '../velero/backup-options/types';
 import { isDataVolume } from './volume-class';
-import type { ProtectionResult } from '../rules/protection/types';
-import { viewProtection } from './protection-view';
+import { protectionDecider } from '../rules/protection/decide';
+import type { ClaimProtection, ProtectionResult } from '../rules/protection/types';
+import { protectionOptions } from './protection-view';
 import { VOLUMES_TO_BACKUP_ANNOTATION, VOLUMES_TO_EXCLUDE_ANNOTATION } from '../velero/pod-volumes';
 
 export interface ClusterView {
@@ -41,6 +42,8 @@ export interface ViewPart {
   lint: LintFinding[];
   /** The overview's row, made on first use. */
   summary?: NamespaceSummary;
+  /** The protection of the namespace's claims, made on first use (kept with the part when the next view reuses it). */
+  claims?: ClaimProtection[];
 }
 
 /** The view of the previous snapshot under the same options, and the namespaces whose pods or claims changed since. */
@@ -105,9 +108,19 @@ export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, 
   const processingIndex = {
     get: (key: string) => parts.get(key.slice(0, key.indexOf('/')))?.processingIndex.get(key.slice(key.indexOf('/') + 1)),
   };
+  // Protection per namespace, on the part: a reused part keeps its claims' protection (a claim's protection
+  // depends on its namespace's verdicts and on cluster-wide objects, which a reused part's view shares).
+  let decider: ReturnType<typeof protectionDecider> | null = null;
+  const decide = () => (decider ??= protectionDecider({ snapshot, index, options: protectionOptions(snapshot, effective) }));
+  const claimsOf = (ns: string, part: ViewPart) =>
+    (part.claims ??= decide().claimsIn(ns, part.verdicts, [...part.processingIndex].sort((a, b) => a[1] - b[1]).map(([pod]) => `${ns}/${pod}`)));
   let protection: ProtectionResult | null = null;
   return {
-    protection: () => (protection ??= viewProtection(snapshot, index, effective, result)),
+    protection: () => {
+      if (protection) return protection;
+      const claims = [...parts].flatMap(([ns, part]) => claimsOf(ns, part));
+      return (protection = { claims, assumptions: decide().assumptions(claims) });
+    },
     options, effective, result, byNamespace, processingIndex, clusterLint, parts, nodeAgents,
   };
 }

@@ -2,6 +2,7 @@
 // item collection, the pods' PodVolumeBackups, then the PVC item's actions (snapshot-side.ts). Pure.
 import type { PersistentVolumeClaim } from '../../model/kube';
 import { byteCompare } from '../../index/pvc-pod-index';
+import { groupBy } from '../../util/group-by';
 import { compileLabelSelector } from '../label-selector';
 import type { VolumePolicyMatcher } from '../policy';
 import { policyMatcher } from '../policy/match';
@@ -26,71 +27,94 @@ function claimSelector(options: ProtectionOptions): ClaimSelector {
 const fsReason = (v: VolumeVerdict) => (v.reason === 'optedIn' || v.reason === 'defaultFsBackup' || v.reason === 'policyFsBackup' ? v.reason : 'optedIn');
 
 export function decideProtection(input: ProtectionInput): ProtectionResult {
+  const decider = protectionDecider(input);
+  const verdicts = groupBy(input.verdicts, (v) => v.namespace);
+  const order = groupBy(input.processingOrder, (key) => key.slice(0, key.indexOf('/')));
+  const claims = input.index.namespaces.flatMap((namespace) => decider.claimsIn(namespace, verdicts.get(namespace) ?? [], order.get(namespace) ?? []));
+  return { claims, assumptions: decider.assumptions(claims) };
+}
+
+/**
+ * The protection of one namespace's claims at a time: a claim's protection depends only on its own namespace's
+ * verdicts and on cluster-wide objects (PVs, storage, the backup's options), so a view re-decides only the
+ * namespaces that changed. `verdicts` and `processingOrder` may be the whole cluster's or the namespace's own.
+ */
+export function protectionDecider(input: Omit<ProtectionInput, 'verdicts' | 'processingOrder'>): {
+  claimsIn(namespace: string, verdicts: readonly VolumeVerdict[], processingOrder: readonly string[]): ClaimProtection[];
+  assumptions(claims: readonly ClaimProtection[]): string[];
+} {
   const { snapshot, index, options } = input;
   const policy: VolumePolicyMatcher | null = options.policy ? policyMatcher(options.policy) : null;
   const select = claimSelector(options);
-  const position = new Map(input.processingOrder.map((key, i) => [key, i] as const));
-  const processed = (ns: string, pod: string) => position.has(`${ns}/${pod}`);
-
-  // Verdicts by claim, in Velero's processing order then volume order; and by pod volume.
-  const byClaim = new Map<string, VolumeVerdict[]>();
-  const byPodVolume = new Map<string, VolumeVerdict>();
-  for (const v of input.verdicts) {
-    byPodVolume.set(`${v.namespace}/${v.pod}/${v.volume}`, v);
-    if (v.pvc === null) continue;
-    const key = `${v.namespace}/${v.pvc}`;
-    byClaim.set(key, [...(byClaim.get(key) ?? []), v]);
-  }
-  const order = (v: VolumeVerdict) => position.get(`${v.namespace}/${v.pod}`) ?? Number.MAX_SAFE_INTEGER;
-  for (const list of byClaim.values()) list.sort((a, b) => order(a) - order(b));
-
   const claimsUnknown = new Set(snapshot.incomplete.filter((r) => r.resource === 'persistentvolumeclaims').map((r) => r.namespace ?? '*'));
-  const claims: ClaimProtection[] = [];
-  for (const namespace of index.namespaces) {
-    if (claimsUnknown.has('*') || claimsUnknown.has(namespace)) continue;
+
+  function claimsIn(namespace: string, verdicts: readonly VolumeVerdict[], processingOrder: readonly string[]): ClaimProtection[] {
+    if (claimsUnknown.has('*') || claimsUnknown.has(namespace)) return [];
+    const prefix = `${namespace}/`;
+    const position = new Map<string, number>();
+    processingOrder.forEach((key, i) => { if (key.startsWith(prefix)) position.set(key, i); });
+    const processed = (ns: string, pod: string) => position.has(`${ns}/${pod}`);
+    // Verdicts by claim, in Velero's processing order then volume order; and by pod volume.
+    const byClaim = new Map<string, VolumeVerdict[]>();
+    const byPodVolume = new Map<string, VolumeVerdict>();
+    for (const v of verdicts) {
+      if (v.namespace !== namespace) continue;
+      byPodVolume.set(`${v.namespace}/${v.pod}/${v.volume}`, v);
+      if (v.pvc === null) continue;
+      const key = `${v.namespace}/${v.pvc}`;
+      const list = byClaim.get(key);
+      if (list) list.push(v);
+      else byClaim.set(key, [v]);
+    }
+    const order = (v: VolumeVerdict) => position.get(`${v.namespace}/${v.pod}`) ?? Number.MAX_SAFE_INTEGER;
+    for (const list of byClaim.values()) list.sort((a, b) => order(a) - order(b));
+
     const names = new Set(index.claimsIn(namespace).map((c) => c.metadata?.name ?? ''));
     for (const pod of index.podsIn(namespace)) {
       for (const volume of pod.spec?.volumes ?? []) {
         if (present(volume?.persistentVolumeClaim)) names.add(volume?.persistentVolumeClaim?.claimName ?? '');
       }
     }
+    const claims: ClaimProtection[] = [];
     for (const name of [...names].sort(byteCompare)) {
       const claim = index.claim(namespace, name) ?? null;
       const decided = decideClaim(namespace, name, claim);
       claims.push({ namespace, name, exists: claim !== null, uid: claim?.metadata?.uid ?? null, ...decided });
     }
+    return claims;
+
+
+    function decideClaim(namespace: string, name: string, claim: PersistentVolumeClaim | null): Decided {
+      const notIn = (reason: Extract<Decided['reason'], 'namespaceExcluded' | 'pvcExcluded' | 'claimExcludedByLabel' | 'claimTerminating' | 'notSelected' | 'validationFailed'>): Decided =>
+        ({ protection: 'notInBackup', reason, via: null });
+      if (options.validationFailed) return notIn('validationFailed');
+      if (!options.namespacesInScope.has(namespace)) return notIn('namespaceExcluded');
+      if (options.backupExcludePVC) return notIn('pvcExcluded');
+      const users = index.podsUsingClaim(namespace, name);
+      if (!claim) return users.some((p) => processed(namespace, p.metadata?.name ?? '')) ? { protection: 'none', reason: 'claimMissing', via: null } : notIn('notSelected');
+      const taken = byClaim.get(`${namespace}/${name}`)?.find((v) => v.action === 'fs-backup');
+      if (taken) return { protection: 'fs-backup', reason: fsReason(taken), via: { pod: taken.pod, volume: taken.volume }, ...(taken.evidence.policy ? { policyIndex: taken.evidence.policy.index } : {}) };
+      if (select && !select(claim.metadata?.labels) && !users.some((p) => processed(namespace, p.metadata?.name ?? ''))) return notIn('notSelected');
+      if (claim.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return notIn('claimExcludedByLabel');
+      if (present(claim.metadata?.deletionTimestamp)) return notIn('claimTerminating');
+
+      const unresolved = unresolvedPvReason(claim, { claim: () => undefined, pv: (n) => index.pv(n) });
+      const pv = unresolved ? null : index.pv(claim.spec?.volumeName ?? '') ?? null;
+      const match = policy?.match({ stage: 'E2', volume: { name }, claim, pv });
+      if (match?.action === 'skip') return { protection: 'none', reason: 'policySkip', via: null, policyIndex: match.index };
+      if (match?.action === 'custom') return { protection: 'custom', reason: 'policyCustom', via: null, policyIndex: match.index };
+      if (!pv) return { protection: 'none', reason: 'pvUnresolvable', via: null };
+      return snapshotSide({
+        claim, pv, podsUsingClaim: users, policy, options, storage: snapshot.storage,
+        verdictOf: (pod, volume) => byPodVolume.get(`${namespace}/${pod}/${volume}`)?.reason ?? null,
+      });
+    }
   }
 
-  function decideClaim(namespace: string, name: string, claim: PersistentVolumeClaim | null): Decided {
-    const notIn = (reason: Extract<Decided['reason'], 'namespaceExcluded' | 'pvcExcluded' | 'claimExcludedByLabel' | 'claimTerminating' | 'notSelected' | 'validationFailed'>): Decided =>
-      ({ protection: 'notInBackup', reason, via: null });
-    if (options.validationFailed) return notIn('validationFailed');
-    if (!options.namespacesInScope.has(namespace)) return notIn('namespaceExcluded');
-    if (options.backupExcludePVC) return notIn('pvcExcluded');
-    const users = index.podsUsingClaim(namespace, name);
-    if (!claim) return users.some((p) => processed(namespace, p.metadata?.name ?? '')) ? { protection: 'none', reason: 'claimMissing', via: null } : notIn('notSelected');
-    const taken = byClaim.get(`${namespace}/${name}`)?.find((v) => v.action === 'fs-backup');
-    if (taken) return { protection: 'fs-backup', reason: fsReason(taken), via: { pod: taken.pod, volume: taken.volume }, ...(taken.evidence.policy ? { policyIndex: taken.evidence.policy.index } : {}) };
-    if (select && !select(claim.metadata?.labels) && !users.some((p) => processed(namespace, p.metadata?.name ?? ''))) return notIn('notSelected');
-    if (claim.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return notIn('claimExcludedByLabel');
-    if (present(claim.metadata?.deletionTimestamp)) return notIn('claimTerminating');
-
-    const unresolved = unresolvedPvReason(claim, { claim: () => undefined, pv: (n) => index.pv(n) });
-    const pv = unresolved ? null : index.pv(claim.spec?.volumeName ?? '') ?? null;
-    const match = policy?.match({ stage: 'E2', volume: { name }, claim, pv });
-    if (match?.action === 'skip') return { protection: 'none', reason: 'policySkip', via: null, policyIndex: match.index };
-    if (match?.action === 'custom') return { protection: 'custom', reason: 'policyCustom', via: null, policyIndex: match.index };
-    if (!pv) return { protection: 'none', reason: 'pvUnresolvable', via: null };
-    return snapshotSide({
-      claim, pv, podsUsingClaim: users, policy, options, storage: snapshot.storage,
-      verdictOf: (pod, volume) => byPodVolume.get(`${namespace}/${pod}/${volume}`)?.reason ?? null,
-    });
-  }
-
-  return { claims, assumptions: assumptionsFor(input, claims) };
+  return { claimsIn, assumptions: (claims) => assumptionsFor(input, claims) };
 }
 
-function assumptionsFor(input: ProtectionInput, claims: readonly ClaimProtection[]): string[] {
+function assumptionsFor(input: Omit<ProtectionInput, 'verdicts' | 'processingOrder'>, claims: readonly ClaimProtection[]): string[] {
   const out: string[] = [];
   const storage = input.snapshot.storage;
   const snapshotted = claims.some((c) => c.protection === 'native-snapshot' || c.reason === 'noSnapshotLocation');
