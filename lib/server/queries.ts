@@ -10,7 +10,6 @@ import { namespaceDetail } from '../view/namespace-detail';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, search } from '../view/search';
 import { scanHeader } from './scan-header';
 import { optionsContext, resolveSelection } from './selection';
-import { groupBy } from '../util/group-by';
 import { countByProtection, emptyProtectionCounts, withLastBackup } from './claims';
 
 export class NotFound extends Error {}
@@ -27,9 +26,9 @@ export function volumesBody(scan: Scan, { backup, namespaces }: QueryInput): Vol
 export function namespacesBody(scan: Scan, { backup, namespaces }: QueryInput): NamespacesResponse {
   const selection = resolveSelection(scan.snapshot, backup);
   const view = scan.view(selection.effective);
-  const claimsByNamespace = groupBy(view.protection().claims, (c) => c.namespace);
+  // Per namespace from the view's parts: after a watch event only the changed namespaces are counted again.
   const all = namespaceSummaries(view, scan.index, scan.snapshot)
-    .map((row) => ({ ...row, protection: countByProtection(claimsByNamespace.get(row.name) ?? []) }));
+    .map((row) => ({ ...row, protection: countByProtection(view.protectionIn(row.name)) }));
   const rows = namespaces.length === 0 ? all : all.filter((row) => namespaces.includes(row.name));
   const protection = emptyProtectionCounts();
   for (const row of rows) for (const [kind, n] of Object.entries(row.protection) as [keyof typeof protection, number][]) protection[kind] += n;

@@ -29,6 +29,8 @@ export interface ClusterView {
   clusterLint: Map<string, LintFinding[]>;
   /** Every claim's protection under this backup (issue 10), computed on first use. */
   protection(): ProtectionResult;
+  /** One namespace's claims' protection (the same objects as in protection()), computed on first use. */
+  protectionIn(namespace: string): readonly ClaimProtection[];
   /** Per namespace: what the view holds of it (reused by the next view when the namespace did not change). */
   parts: ReadonlyMap<string, ViewPart>;
   /** D2's node-agent nodes this view was decided with (null: assumed on every node). */
@@ -116,6 +118,10 @@ export function buildClusterView(snapshot: ClusterSnapshot, index: PvcPodIndex, 
     (part.claims ??= decide().claimsIn(ns, part.verdicts, [...part.processingIndex].sort((a, b) => a[1] - b[1]).map(([pod]) => `${ns}/${pod}`)));
   let protection: ProtectionResult | null = null;
   return {
+    protectionIn: (ns: string) => {
+      const part = parts.get(ns);
+      return part ? claimsOf(ns, part) : [];
+    },
     protection: () => {
       if (protection) return protection;
       const claims = [...parts].flatMap(([ns, part]) => claimsOf(ns, part));
