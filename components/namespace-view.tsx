@@ -14,7 +14,7 @@ import { switchModeParams } from '@/lib/client/selection';
 import { buildGraph } from '@/lib/graph/build-graph';
 import type { VolumeVerdict } from '@/lib/rules/types';
 import { inScope, scopeFrom } from '@/lib/view/volume-class';
-import { volumeFiltersFrom, type VolumeFilters } from '@/lib/view/volume-rows';
+import { volumeFiltersFrom, volumeFiltersKey, type VolumeFilters } from '@/lib/view/volume-rows';
 import { claimsPhrase, count, formatNumber } from '@/lib/view/words';
 import { AppHeader } from './app-header';
 import { ClusterProblem } from './cluster-problem';
@@ -27,6 +27,9 @@ import { SkipLink } from './skip-link';
 import { VolumesTable } from './volumes-table';
 
 const VolumeGraph = dynamic(() => import('./volume-graph'), { ssr: false, loading: () => <p role="status" className="p-4 text-sm">Loading the graph…</p> });
+
+/** The groups drawn pod by pod, from the `expand` parameter ("StatefulSet/a,Deployment/b"). */
+const expandedGroups = (value: string): Set<string> => new Set(value.split(',').filter(Boolean));
 
 /** `value`, one commit later, in a transition of its own: work that depends on it runs in a later task. */
 function useAfterCommit<T>(value: T): T | null {
@@ -45,11 +48,11 @@ export function NamespaceView({ namespace }: { namespace: string }) {
   const selectedPod = search.get('pod');
   const selectedVolume = search.get('volume');
   const scope = scopeFrom(search.get('volumes'));
-  const filterKey = ['q', 'verdict', 'reason', 'sort', 'desc'].map((k) => search.get(k) ?? '').join('\u0000');
+  const filterKey = volumeFiltersKey(search);
   // One filters object per filter choice: a new one each render would re-sort 2,000 rows on every render.
   const filters = useMemo(() => volumeFiltersFrom(search), [filterKey]);
   const expandParam = useDeferredValue(search.get('expand') ?? '');
-  const expanded = useMemo(() => new Set(expandParam.split(',').filter(Boolean)), [expandParam]);
+  const expanded = useMemo(() => expandedGroups(expandParam), [expandParam]);
   const narrow = useNarrow();
   const panelHeading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -118,7 +121,7 @@ export function NamespaceView({ namespace }: { namespace: string }) {
     } else if (!node && !edge && open) go({ pod: null, volume: null, claim: null }, 'push');
   };
   const toggleGroup = (ref: string) => {
-    const next = new Set((search.get('expand') ?? '').split(',').filter(Boolean));
+    const next = expandedGroups(search.get('expand') ?? '');
     if (next.has(ref)) next.delete(ref);
     else next.add(ref);
     go({ expand: [...next].join(',') || null }, 'push');

@@ -29,7 +29,6 @@ const DESCRIPTION = 'Graph items are buttons: arrow keys move between them, Ente
 const CONTROL = 'flex h-8 w-8 items-center justify-center border-b border-slate-300 bg-white text-base font-semibold text-slate-900 last:border-b-0 hover:bg-slate-100 focus-visible:outline-[3px] focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:focus-visible:outline-sky-300';
 
 function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, layout, width }: Props & { layout: Layout; width: number }) {
-  const wrapper = useRef<HTMLDivElement>(null);
   const ids = useId();
   const [focusId, setFocusId] = useState<string | null>(nodes[0]?.id ?? null);
   const initial = useMemo(() => defaultViewport(layout, width), [layout, width]);
@@ -55,14 +54,12 @@ function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, l
 
   // Focus moves after the render that made the item the tab stop.
   const pendingFocus = useRef<string | null>(null);
-  const viewRef = useRef(view);
-  viewRef.current = view;
   const moveTo = useCallback((id: string) => {
     pendingFocus.current = id;
     setTimeout(() => { if (pendingFocus.current === id) pendingFocus.current = null; }, 1000);
     setFocusId(id);
     const box = items.get(id);
-    if (box && !inView(box, viewRef.current, frame)) setView(centerOn({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, frame, viewRef.current.zoom));
+    if (box) setView((v) => (inView(box, v, frame) ? v : centerOn({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, frame, v.zoom)));
   }, [items, frame]);
 
   // The items call the latest handlers through one stable object.
@@ -133,7 +130,7 @@ function Graph({ nodes, edges, selectedIds, expanded, onSelect, onToggleGroup, l
 
   return (
     <div
-      ref={wrapper} data-testid="graph-frame" role="group" aria-label="Volume graph" aria-describedby={`${ids}-description`}
+      data-testid="graph-frame" role="group" aria-label="Volume graph" aria-describedby={`${ids}-description`}
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => { drag.current = null; }}
       style={{ height, backgroundSize: `${dot}px ${dot}px`, backgroundPosition: `${view.x}px ${view.y}px` }}
       className="graph-frame relative w-full cursor-grab touch-none select-none overflow-hidden active:cursor-grabbing"

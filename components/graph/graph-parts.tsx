@@ -41,12 +41,19 @@ export class ItemStore {
 
 export const GraphItems = createContext<{ store: ItemStore; handlers: ItemHandlers } | null>(null);
 
-function useItem(id: string, ref: RefObject<HTMLDivElement | null>) {
+function useGraphItems() {
   const context = useContext(GraphItems);
   if (!context) throw new Error('graph items are drawn inside GraphItems');
-  const { store, handlers } = context;
+  return context;
+}
+
+const useSelected = (store: ItemStore, id: string) => useSyncExternalStore(store.subscribe, () => store.get().selectedIds.has(id), () => false);
+
+/** A focusable item: its handlers, whether it is the tab stop or selected, and the focus it claims after each render. */
+function useItem(id: string, ref: RefObject<HTMLDivElement | null>) {
+  const { store, handlers } = useGraphItems();
   const tabStop = useSyncExternalStore(store.subscribe, () => store.get().focusId === id, () => false);
-  const selected = useSyncExternalStore(store.subscribe, () => store.get().selectedIds.has(id), () => false);
+  const selected = useSelected(store, id);
   useEffect(() => handlers.claimFocus(id, ref.current));
   return { handlers, tabStop, selected, store };
 }
@@ -108,8 +115,7 @@ export const edgeColour = (edge: GraphEdge): string => (edge.action === 'fs-back
 export const ARROW_COLOURS = [TONE['fs-backup'], TONE.skip, TONE.mixed, '#94a3b8'] as const;
 
 export function EdgePath({ edge, points, arrows }: { edge: GraphEdge; points: Point[]; arrows: string }) {
-  const { store } = useContext(GraphItems) ?? {};
-  const selected = useSyncExternalStore(store?.subscribe ?? noSubscribe, () => store?.get().selectedIds.has(edge.id) ?? false, () => false);
+  const selected = useSelected(useGraphItems().store, edge.id);
   if (points.length < 2) return null;
   const colour = edgeColour(edge);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
@@ -118,7 +124,6 @@ export function EdgePath({ edge, points, arrows }: { edge: GraphEdge; points: Po
       markerEnd={edge.kind === 'volume' ? `url(#${arrows}-${ARROW_COLOURS.indexOf(colour as (typeof ARROW_COLOURS)[number])})` : undefined} />
   );
 }
-const noSubscribe = () => () => undefined;
 
 export function EdgeLabel({ id, edge, label }: { id: string; edge: GraphEdge; label: Box & { text: string } }) {
   const ref = useRef<HTMLDivElement>(null);

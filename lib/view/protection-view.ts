@@ -1,11 +1,7 @@
-// EffectiveOptions + the snapshot → the protection engine's options, and the protection of every claim for one
-// backup. The only place that knows both vocabularies; lib/rules/protection stays free of backup-option types.
-import type { PvcPodIndex } from '../index/pvc-pod-index';
+// EffectiveOptions + the snapshot → the protection engine's options for one backup (the view decides with them). The only place that knows both vocabularies; lib/rules/protection stays free of backup-option types.
 import type { ClusterSnapshot } from '../model/kube';
-import { decideProtection } from '../rules/protection/decide';
 import { BACKUP_SNAPSHOT_CLASS_ANNOTATION_PREFIX } from '../rules/protection/snapshot-class';
-import type { ClaimProtection, ProtectionOptions, ProtectionResult } from '../rules/protection/types';
-import type { DecideResult } from '../rules/verdict';
+import type { ClaimProtection, ProtectionOptions } from '../rules/protection/types';
 import type { EffectiveOptions } from '../velero/backup-options/types';
 
 /** The Schedule's or Backup's velero.io/csi-volumesnapshot-class_<driver> annotations (c.3 step 2). */
@@ -35,10 +31,6 @@ export function protectionOptions(snapshot: Pick<ClusterSnapshot, 'velero'>, eff
     volumeSnapshotLocations: effective.volumeSnapshotLocations.map((name) => ({ name, provider: vsls.find((v) => v.metadata?.name === name)?.spec?.provider ?? '' })),
     backupAnnotations: backupClassAnnotations(snapshot, effective),
   };
-}
-
-export function viewProtection(snapshot: ClusterSnapshot, index: PvcPodIndex, effective: EffectiveOptions, result: DecideResult): ProtectionResult {
-  return decideProtection({ snapshot, index, verdicts: result.verdicts, processingOrder: result.processingOrder, options: protectionOptions(snapshot, effective) });
 }
 
 /** none or notInBackup: nothing of this backup keeps the claim's data. `custom` counts as protected (an external plugin is expected to). */

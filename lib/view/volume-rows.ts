@@ -14,6 +14,12 @@ export interface VolumeFilters {
   desc: boolean;
 }
 
+/** The URL parameters the filters are read from. */
+export const VOLUME_FILTER_PARAMS = ['q', 'verdict', 'reason', 'sort', 'desc'] as const;
+
+/** A key that changes exactly when the filters read from `params` can change. */
+export const volumeFiltersKey = (params: Pick<URLSearchParams, 'get'>): string => VOLUME_FILTER_PARAMS.map((k) => params.get(k) ?? '').join('\u0000');
+
 export function volumeFiltersFrom(params: URLSearchParams): VolumeFilters {
   const verdict = params.get('verdict');
   const sort = params.get('sort') as VolumeSort | null;

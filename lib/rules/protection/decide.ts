@@ -37,7 +37,7 @@ export function decideProtection(input: ProtectionInput): ProtectionResult {
 /**
  * The protection of one namespace's claims at a time: a claim's protection depends only on its own namespace's
  * verdicts and on cluster-wide objects (PVs, storage, the backup's options), so a view re-decides only the
- * namespaces that changed. `verdicts` and `processingOrder` may be the whole cluster's or the namespace's own.
+ * namespaces that changed. `verdicts` and `processingOrder` ("namespace/pod") are the namespace's own.
  */
 export function protectionDecider(input: Omit<ProtectionInput, 'verdicts' | 'processingOrder'>): {
   claimsIn(namespace: string, verdicts: readonly VolumeVerdict[], processingOrder: readonly string[]): ClaimProtection[];
@@ -50,15 +50,12 @@ export function protectionDecider(input: Omit<ProtectionInput, 'verdicts' | 'pro
 
   function claimsIn(namespace: string, verdicts: readonly VolumeVerdict[], processingOrder: readonly string[]): ClaimProtection[] {
     if (claimsUnknown.has('*') || claimsUnknown.has(namespace)) return [];
-    const prefix = `${namespace}/`;
-    const position = new Map<string, number>();
-    processingOrder.forEach((key, i) => { if (key.startsWith(prefix)) position.set(key, i); });
+    const position = new Map(processingOrder.map((key, i) => [key, i] as const));
     const processed = (ns: string, pod: string) => position.has(`${ns}/${pod}`);
     // Verdicts by claim, in Velero's processing order then volume order; and by pod volume.
     const byClaim = new Map<string, VolumeVerdict[]>();
     const byPodVolume = new Map<string, VolumeVerdict>();
     for (const v of verdicts) {
-      if (v.namespace !== namespace) continue;
       byPodVolume.set(`${v.namespace}/${v.pod}/${v.volume}`, v);
       if (v.pvc === null) continue;
       const key = `${v.namespace}/${v.pvc}`;
