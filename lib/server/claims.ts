@@ -2,31 +2,22 @@
 // the last backup did for each volume. Built from the cached per-backup views; no rescan.
 import type { BackupSelection, ClaimsResponse, CoverageResponse, ProtectionCounts, VolumeWithLastBackup } from '../api/types';
 import type { QueryInput } from '../api/params';
-import type { Schedule } from '../model/velero';
 import { explainProtection } from '../rules/protection/reasons';
 import { PROTECTION_KINDS, type ClaimProtection } from '../rules/protection/types';
 import type { Scan } from '../scan';
-import { scheduleOptions } from '../velero/backup-options/builders';
 import { FINISHED_PHASES, lastBackupOf, newestFinishedBackup, type LastBackupResult } from '../view/last-backup';
 import { notProtected } from '../view/protection-view';
 import { scanHeader } from './scan-header';
-import { optionsContext, resolveSelection } from './selection';
+import { resolveSelection, scheduleSelections } from './selection';
 
 export const emptyProtectionCounts = (): ProtectionCounts => Object.fromEntries(PROTECTION_KINDS.map((k) => [k, 0])) as ProtectionCounts;
 
-/** A Schedule whose backups run: not paused and not disabled on the server. */
-function runs(scan: Scan, schedule: Schedule): boolean {
-  if (schedule.spec?.paused === true) return false;
-  return !scheduleOptions(schedule, optionsContext(scan.snapshot)).server.schedulesDisabled.value;
-}
-
 /** "namespace/claim" of every claim that some running Schedule protects (fs-backup, a snapshot or custom). */
 export function protectedBySomeSchedule(scan: Scan): Set<string> {
-  const ctx = optionsContext(scan.snapshot);
   const out = new Set<string>();
-  for (const schedule of scan.snapshot.velero?.schedules ?? []) {
-    if (!runs(scan, schedule)) continue;
-    for (const c of scan.view(scheduleOptions(schedule, ctx)).protection().claims) if (!notProtected(c)) out.add(`${c.namespace}/${c.name}`);
+  for (const { effective, runs } of scheduleSelections(scan.snapshot)) {
+    if (!runs) continue;
+    for (const c of scan.view(effective).protection().claims) if (!notProtected(c)) out.add(`${c.namespace}/${c.name}`);
   }
   return out;
 }
@@ -57,13 +48,10 @@ export function countByProtection(claims: readonly Pick<ClaimProtection, 'protec
 
 /** GET /api/v1/coverage: claims × Schedules, each cell a protection. */
 export function coverageBody(scan: Scan): CoverageResponse {
-  const ctx = optionsContext(scan.snapshot);
-  const schedules = [...(scan.snapshot.velero?.schedules ?? [])].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+  const schedules = scheduleSelections(scan.snapshot).sort((a, b) => (a.name < b.name ? -1 : 1));
   const byClaim = new Map<string, CoverageResponse['claims'][number]>();
-  for (const schedule of schedules) {
-    const name = schedule.metadata?.name ?? '';
-    const running = runs(scan, schedule);
-    for (const c of scan.view(scheduleOptions(schedule, ctx)).protection().claims) {
+  for (const { name, effective, runs: running } of schedules) {
+    for (const c of scan.view(effective).protection().claims) {
       const key = `${c.namespace}/${c.name}`;
       const row = byClaim.get(key) ?? { namespace: c.namespace, name: c.name, exists: c.exists, protectedBySomeSchedule: false, cells: {} };
       row.cells[name] = { protection: c.protection, reason: c.reason, explanation: explainProtection(c) };
@@ -74,7 +62,7 @@ export function coverageBody(scan: Scan): CoverageResponse {
   const header = scanHeader(scan, resolveSelection(scan.snapshot, { kind: 'whatIf', whatIf: {} }));
   return {
     ...header,
-    schedules: schedules.map((s) => ({ name: s.metadata?.name ?? '', runs: runs(scan, s) })),
+    schedules: schedules.map(({ name, runs }) => ({ name, runs })),
     claims: [...byClaim.values()],
   };
 }

@@ -3,10 +3,9 @@
 import { Gauge, Registry } from 'prom-client';
 import { PROTECTION_KINDS } from '../rules/protection/types';
 import type { Scan } from '../scan';
-import { scheduleOptions } from '../velero/backup-options/builders';
 import { LAST_BACKUP_OUTCOMES } from '../view/last-backup-types';
 import { lastBackupFor, protectedBySomeSchedule } from './claims';
-import { optionsContext, resolveSelection } from './selection';
+import { resolveSelection, scheduleSelections } from './selection';
 
 const rendered = new WeakMap<Scan, { registry: Registry; text: Promise<string> }>();
 
@@ -21,10 +20,7 @@ export function metricsRegistry(scan: Scan): Registry {
   const scanned = gauge('backup_lens_last_scan_timestamp_seconds', 'Unix time of the last read of the cluster.');
   const updated = gauge('backup_lens_snapshot_updated_timestamp_seconds', 'Unix time watch events last changed the snapshot (the scan time when none did).');
 
-  const ctx = optionsContext(scan.snapshot);
-  for (const schedule of scan.snapshot.velero?.schedules ?? []) {
-    const name = schedule.metadata?.name ?? '';
-    const effective = scheduleOptions(schedule, ctx);
+  for (const { name, effective } of scheduleSelections(scan.snapshot)) {
     const perNamespace = new Map<string, Record<string, number>>();
     for (const c of scan.view(effective).protection().claims) {
       const counts = perNamespace.get(c.namespace) ?? Object.fromEntries(PROTECTION_KINDS.map((k) => [k, 0]));

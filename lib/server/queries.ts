@@ -4,12 +4,11 @@ import { BadParameter, quote, type QueryInput } from '../api/params';
 import type { BackupSummary, GraphResponse, GraphRowsResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import type { Backup } from '../model/velero';
 import type { Scan } from '../scan';
-import { scheduleOptions } from '../velero/backup-options/builders';
 import { namespaceSummaries, totals } from '../view/cluster-view';
 import { namespaceDetail } from '../view/namespace-detail';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, search } from '../view/search';
 import { scanHeader } from './scan-header';
-import { optionsContext, resolveSelection } from './selection';
+import { resolveSelection, scheduleSelections } from './selection';
 import { countByProtection, emptyProtectionCounts, withLastBackup } from './claims';
 
 export class NotFound extends Error {}
@@ -77,11 +76,8 @@ function backupSummaries(scan: Scan): BackupSummary[] {
 
 /** GET /api/v1/schedules: every Schedule's next backup with its effective options, validation and counts. */
 export function schedulesBody(scan: Scan): SchedulesResponse {
-  const ctx = optionsContext(scan.snapshot);
   const backups = backupSummaries(scan);
-  const schedules = (scan.snapshot.velero?.schedules ?? []).map((schedule): ScheduleSummary => {
-    const name = schedule.metadata?.name ?? '';
-    const effective = scheduleOptions(schedule, ctx);
+  const schedules = scheduleSelections(scan.snapshot).map(({ schedule, name, effective }): ScheduleSummary => {
     const view = scan.view(effective);
     const last = backups.find((b) => b.schedule === name) ?? null;
     const valid = effective.validationErrors.length === 0 && effective.resourcePolicy.state !== 'unreadable';

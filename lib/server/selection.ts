@@ -3,9 +3,11 @@
 import type { BackupQuery } from '../api/params';
 import type { BackupSelection } from '../api/types';
 import type { ClusterSnapshot } from '../model/kube';
+import type { Schedule } from '../model/velero';
 import { parseResourcePolicy } from '../rules/policy/index';
 import { backupOptions, scheduleOptions, whatIfOptions } from '../velero/backup-options/builders';
 import type { OptionsContext } from '../velero/backup-options/effective';
+import type { EffectiveOptions } from '../velero/backup-options/types';
 
 export class UnknownBackup extends Error {
   constructor(readonly parameter: 'schedule' | 'backup', readonly objectName: string) {
@@ -72,13 +74,30 @@ function resolveUncached(snapshot: ClusterSnapshot, query: BackupQuery): BackupS
   }
 }
 
+export interface ScheduleSelection {
+  schedule: Schedule;
+  name: string;
+  /** Its next backup's options, resolved once per snapshot (resolveSelection's cache). */
+  effective: EffectiveOptions;
+  /** Its backups run: not paused, and schedules are not disabled on the server. */
+  runs: boolean;
+}
+
+/** Every Schedule of the snapshot, in the list's order, with its options: one place for every route that walks them. */
+export function scheduleSelections(snapshot: ClusterSnapshot): ScheduleSelection[] {
+  return (snapshot.velero?.schedules ?? []).map((schedule) => {
+    const name = schedule.metadata?.name ?? '';
+    const { effective } = resolveSelection(snapshot, { kind: 'schedule', name });
+    return { schedule, name, effective, runs: schedule.spec?.paused !== true && !effective.server.schedulesDisabled.value };
+  });
+}
+
 /** The Schedule a page opens on when its URL names no backup: the first enabled, valid one by name; else null. */
 export function defaultScheduleName(snapshot: ClusterSnapshot): string | null {
-  const ctx = optionsContext(snapshot);
-  const schedules = [...(snapshot.velero?.schedules ?? [])].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
-  for (const schedule of schedules) {
+  const schedules = scheduleSelections(snapshot).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const { schedule, name, effective } of schedules) {
     if (schedule.spec?.paused === true || schedule.status?.phase === 'FailedValidation') continue;
-    if (scheduleOptions(schedule, ctx).validationErrors.length === 0) return schedule.metadata?.name ?? null;
+    if (effective.validationErrors.length === 0) return name || null;
   }
   return null;
 }
