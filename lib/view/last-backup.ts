@@ -6,6 +6,7 @@ import type { DataUpload } from '../model/storage';
 import type { Backup, PodVolumeBackup } from '../model/velero';
 import type { ClaimProtection } from '../rules/protection/types';
 import type { VolumeVerdict } from '../rules/types';
+import { groupBy } from '../util/group-by';
 import { LAST_BACKUP_OUTCOMES, type LastBackupOutcome, type LastBackupSummary, type LikelyCause, type VolumeLastBackup } from './last-backup-types';
 
 export const FINISHED_PHASES: ReadonlySet<string> = new Set(['Completed', 'PartiallyFailed', 'Failed']);
@@ -69,14 +70,16 @@ export function lastBackupOf(input: LastBackupInput): LastBackupResult {
     const seen = byKey.get(pvbKey(p));
     if (!seen || newer(p, seen)) byKey.set(pvbKey(p), p); // several PVBs share a key: the newest counts (c.5)
   }
-  const byClaimUid = new Map<string, PodVolumeBackup[]>();
-  for (const p of pvbs) {
-    const uid = p.metadata?.labels?.['velero.io/pvc-uid'];
-    if (uid) byClaimUid.set(uid, [...(byClaimUid.get(uid) ?? []), p]);
-  }
+  const byClaimUid = groupBy(pvbs.filter((p) => p.metadata?.labels?.['velero.io/pvc-uid']), (p) => p.metadata?.labels?.['velero.io/pvc-uid'] ?? '');
   const protectionOf = new Map(input.protections.map((c) => [`${c.namespace}/${c.name}`, c] as const));
   const uploads = input.dataUploads ? ofBackup(input.dataUploads, backup) : null;
-  const podOf = (ns: string, pod: string): Pod | undefined => index.podsIn(ns).find((p) => p.metadata?.name === pod);
+  // Pods by name, per namespace, made on first use (a linear search per verdict is quadratic in a big namespace).
+  const podsByName = new Map<string, Map<string, Pod>>();
+  const podOf = (ns: string, pod: string): Pod | undefined => {
+    let named = podsByName.get(ns);
+    if (!named) podsByName.set(ns, (named = new Map(index.podsIn(ns).map((p) => [p.metadata?.name ?? '', p] as const))));
+    return named.get(pod);
+  };
   const runtimeCause = (): VolumeLastBackup['cause'] => {
     if (status.phase === 'Failed') return { code: 'backupFailed', text: `the backup Failed${status.failureReason ? `: ${status.failureReason}` : ''}` };
     if ((status.hookStatus?.hooksFailed ?? 0) > 0) return { code: 'hooksFailed', text: `${status.hookStatus?.hooksFailed} hook(s) failed; a pre-hook with onError=Fail skips the pod's volumes` };
