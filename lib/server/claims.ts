@@ -82,7 +82,7 @@ export function lastBackupFor(scan: Scan, selection: BackupSelection): LastBacku
   const view = scan.view(selection.effective);
   return lastBackupOf({
     backup,
-    podVolumeBackups: scan.snapshot.velero?.podVolumeBackups ?? [],
+    podVolumeBackups: scan.snapshot.velero?.podVolumeBackups ?? null,
     dataUploads: scan.snapshot.velero?.dataUploads ?? null,
     verdicts: view.result.verdicts,
     protections: view.protection().claims,

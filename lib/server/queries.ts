@@ -2,7 +2,7 @@
 // so the browser's query cache holds exactly what the API answers.
 import { BadParameter, quote, type QueryInput } from '../api/params';
 import type { BackupSummary, GraphResponse, GraphRowsResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
-import type { Backup } from '../model/velero';
+import { newestBackupFirst } from '../view/last-backup';
 import type { Scan } from '../scan';
 import { namespaceSummaries, totals } from '../view/cluster-view';
 import { namespaceDetail } from '../view/namespace-detail';
@@ -59,12 +59,11 @@ export function graphRowsBody(scan: Scan, query: QueryInput): GraphRowsResponse 
   return rows;
 }
 
-const startOf = (b: Backup) => b.status?.startTimestamp ?? b.metadata?.creationTimestamp ?? '';
 const SCHEDULE_LABEL = 'velero.io/schedule-name';
 
 function backupSummaries(scan: Scan): BackupSummary[] {
   return [...(scan.snapshot.velero?.backups ?? [])]
-    .sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0))
+    .sort(newestBackupFirst)
     .map((b) => ({
       name: b.metadata?.name ?? '',
       schedule: b.metadata?.labels?.[SCHEDULE_LABEL] ?? null,

@@ -23,8 +23,9 @@ export interface VolumeLastBackup {
 export interface SnapshotCount {
   /** Claims the prediction says this kind protects now. */
   predicted: number;
-  attempted: number;
-  completed: number;
+  /** null: not readable (the data mover's DataUploads could not be listed). */
+  attempted: number | null;
+  completed: number | null;
 }
 
 export interface LastBackupSummary {
@@ -35,6 +36,8 @@ export interface LastBackupSummary {
   errors: number;
   warnings: number;
   hooksFailed: number;
+  /** false: the PodVolumeBackups could not be read, so no volume was compared and every outcome count is 0. */
+  podVolumeBackupsRead: boolean;
   outcomes: Record<LastBackupOutcome, number>;
   /** Per-claim CSI and native results are not in the cluster API (d.4): only the backup's totals can be compared. */
   snapshots: { csi: SnapshotCount; native: SnapshotCount; dataMover: SnapshotCount };

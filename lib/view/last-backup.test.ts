@@ -6,6 +6,7 @@ import type { DataUpload } from '../model/storage';
 import { BACKUP, claimVolume, pod, snapshot } from '../rules/fixtures';
 import { bound, options, protect, storage } from '../rules/protection/test-fixtures';
 import { decideVolumes } from '../rules/verdict';
+import { slimPodVolumeBackup } from '../k8s/slim-velero';
 import { labelNamesBackup, lastBackupOf, newestFinishedBackup } from './last-backup';
 
 const BACKUP_UID = '5b0c2d1e-7f3a-4e2b-9c1d-2a6f8e9b0c11';
@@ -29,7 +30,7 @@ function pvb(p: Pod, volume: string, phase: string, extra: { message?: string; p
 
 const optIn = (name: string, claim: string, extra: Parameters<typeof pod>[2] = {}) => pod('app', name, { volumes: [claimVolume('data', claim)], annotations: { [BACKUP]: 'data' }, ...extra });
 
-function run(snap: ClusterSnapshot, pvbs: PodVolumeBackup[], backup: Backup = B, dataUploads: DataUpload[] | null = [], moveData = false) {
+function run(snap: ClusterSnapshot, pvbs: PodVolumeBackup[] | null, backup: Backup = B, dataUploads: DataUpload[] | null = [], moveData = false) {
   const index = buildPvcPodIndex(snap);
   const decided = decideVolumes({ snapshot: snap, options: { defaultVolumesToFsBackup: false, backupExcludePVC: false }, index });
   const protections = protect(snap, options(snap, { snapshotMoveData: moveData })).claims;
@@ -51,6 +52,17 @@ describe('the newest finished backup of a schedule', () => {
     ];
     expect(newestFinishedBackup(list, 'nightly')?.metadata?.name).toBe('nightly-b');
     expect(newestFinishedBackup(list, 'weekly')).toBeNull();
+  });
+
+  it('breaks a tie of start times by creation time, then by name, whatever the list order', () => {
+    const at = (name: string, created: string) => {
+      const b = backupObject(name, { phase: 'Completed', startTimestamp: '2026-11-30T02:00:13Z' });
+      (b.metadata as { creationTimestamp: string }).creationTimestamp = created;
+      return b;
+    };
+    const list = [at('nightly-20261130020013', '2026-11-30T02:00:13Z'), at('nightly-20261130020012', '2026-11-30T02:00:12Z'), at('nightly-20261130020014', '2026-11-30T02:00:13Z')];
+    expect(newestFinishedBackup(list, 'nightly')?.metadata?.name).toBe('nightly-20261130020014');
+    expect(newestFinishedBackup([...list].reverse(), 'nightly')?.metadata?.name).toBe('nightly-20261130020014');
   });
 
   it('recognises a backup-name label Velero shortened (57 characters plus 6 hex of the sha256)', () => {
@@ -101,6 +113,26 @@ describe('outcomes per pod volume', () => {
     expect(result.byVolume.get('app/db-0/data')?.outcome).toBe('completed');
   });
 
+  it('the newest of several counts after slimming too (by the PodVolumeBackup\'s start time)', () => {
+    const started = (phase: string, at: string) => slimPodVolumeBackup({ ...pvb(db, 'data', phase), status: { phase, startTimestamp: at } });
+    const result = run(snap, [started('Completed', '2026-11-30T02:05:00Z'), started('Failed', '2026-11-30T02:01:00Z')]);
+    expect(result.byVolume.get('app/db-0/data')?.outcome).toBe('completed');
+    expect(run(snap, [started('Failed', '2026-11-30T02:01:00Z'), started('Completed', '2026-11-30T02:05:00Z')]).byVolume.get('app/db-0/data')?.outcome).toBe('completed');
+  });
+
+  it('compares nothing when the PodVolumeBackups could not be read, and says so', () => {
+    const result = run(snap, null);
+    expect(result.byVolume.size).toBe(0);
+    expect(result.summary.podVolumeBackupsRead).toBe(false);
+    expect(Object.values(result.summary.outcomes).every((n) => n === 0)).toBe(true);
+    expect(run(snap, []).summary.podVolumeBackupsRead).toBe(true);
+  });
+
+  it('the data mover\'s totals are unknown (null), not 0, when the DataUploads could not be read', () => {
+    expect(run(snap, [], B, null).summary.snapshots.dataMover).toMatchObject({ attempted: null, completed: null });
+    expect(run(snap, [], B, []).summary.snapshots.dataMover).toMatchObject({ attempted: 0, completed: 0 });
+  });
+
   it('ignores PodVolumeBackups of another backup', () => {
     const other = { ...pvb(db, 'data', 'Completed'), metadata: { labels: { 'velero.io/backup-uid': 'someone-else', 'velero.io/backup-name': 'nightly-20261129020011' } } };
     expect(run(snap, [other]).byVolume.get('app/db-0/data')?.outcome).toBe('missing');
@@ -128,6 +160,35 @@ describe('likely causes', () => {
     // The prediction: a-0 takes the claim; suppose b-0 took it in the real run.
     const b = snap.pods.find((p) => p.metadata?.name === 'b-0') as Pod;
     expect(run(snap, [pvb(b, 'data', 'Completed', { pvcUid: uid })]).byVolume.get('app/a-0/data')).toMatchObject({ outcome: 'missing', cause: { code: 'claimTakenByOtherPod' } });
+  });
+
+  it('missing: the PodVolumeBackup under the key copied an earlier claim of the same name (pvc-uid differs)', () => {
+    const snap = cluster([optIn('db-0', 'data-db-0')], ['data-db-0']);
+    const db = snap.pods[0] as Pod;
+    const entry = run(snap, [pvb(db, 'data', 'Completed', { pvcUid: 'uid-of-the-deleted-claim' })]).byVolume.get('app/db-0/data');
+    expect(entry).toMatchObject({ outcome: 'missing', pvbPhase: null, cause: { code: 'podRecreated' } });
+    expect(entry?.cause?.text).toContain('uid-of-the-deleted-claim');
+  });
+
+  it('completed: a StatefulSet pod recreated on the same claim (pod uid differs, pvc-uid equal) still counts', () => {
+    const snap = cluster([optIn('db-0', 'data-db-0')], ['data-db-0']);
+    const db = snap.pods[0] as Pod;
+    const uid = snap.pvcs[0]?.metadata?.uid ?? '';
+    expect(run(snap, [pvb(db, 'data', 'Completed', { pvcUid: uid, podUid: 'uid-of-the-old-pod' })]).byVolume.get('app/db-0/data')?.outcome).toBe('completed');
+  });
+
+  it('missing: an emptyDir PodVolumeBackup of an earlier pod of the same name (spec.pod.uid differs)', () => {
+    const cache = pod('app', 'cache-0', { volumes: [{ name: 'scratch', emptyDir: {} }], annotations: { [BACKUP]: 'scratch' } });
+    const snap = cluster([cache], []);
+    expect(run(snap, [pvb(cache, 'scratch', 'Completed', { podUid: 'uid-of-the-old-pod' })]).byVolume.get('app/cache-0/scratch'))
+      .toMatchObject({ outcome: 'missing', cause: { code: 'podRecreated' } });
+    expect(run(snap, [pvb(cache, 'scratch', 'Completed')]).byVolume.get('app/cache-0/scratch')?.outcome).toBe('completed');
+  });
+
+  it('missing: the backup ran with another defaultVolumesToFsBackup (checked before the runtime causes)', () => {
+    const snap = cluster([optIn('db-0', 'data-db-0')], ['data-db-0']);
+    const ranOptOut = { ...backupObject('nightly-20261130020012', { errors: 2 }), spec: { defaultVolumesToFsBackup: true } };
+    expect(run(snap, [], ranOptOut).byVolume.get('app/db-0/data')?.cause?.code).toBe('optionsChanged');
   });
 
   it('missing: the backup had errors, or failed hooks', () => {

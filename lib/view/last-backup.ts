@@ -12,11 +12,19 @@ import { LAST_BACKUP_OUTCOMES, type LastBackupOutcome, type LastBackupSummary, t
 export const FINISHED_PHASES: ReadonlySet<string> = new Set(['Completed', 'PartiallyFailed', 'Failed']);
 const FINAL_PVB_PHASES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Canceled']);
 const startOf = (b: Backup) => b.status?.startTimestamp ?? b.metadata?.creationTimestamp ?? '';
+const descending = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0);
 
-/** d.5 step 1: newest by startTimestamp (fallback creationTimestamp) among Completed/PartiallyFailed/Failed. */
+/**
+ * Newest first: by startTimestamp (fallback creationTimestamp); equal seconds by creationTimestamp, then by name
+ * (a Schedule's backups are named <schedule>-<yyyyMMddHHmmss>), so the order never depends on the list's order.
+ */
+export const newestBackupFirst = (a: Backup, b: Backup): number =>
+  descending(startOf(a), startOf(b)) || descending(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || descending(a.metadata?.name ?? '', b.metadata?.name ?? '');
+
+/** d.5 step 1: newest (newestBackupFirst) among Completed/PartiallyFailed/Failed. */
 export function newestFinishedBackup(backups: readonly Backup[], schedule: string): Backup | null {
   const finished = backups.filter((b) => b.metadata?.labels?.['velero.io/schedule-name'] === schedule && FINISHED_PHASES.has(b.status?.phase ?? ''));
-  return finished.sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0))[0] ?? null;
+  return finished.sort(newestBackupFirst)[0] ?? null;
 }
 
 /**
@@ -41,7 +49,9 @@ export function ofBackup<T extends { metadata?: { labels?: Record<string, string
 
 export interface LastBackupInput {
   backup: Backup;
-  podVolumeBackups: readonly PodVolumeBackup[];
+  /** null: the PodVolumeBackups could not be read, so no volume is compared (the page says so). */
+  podVolumeBackups: readonly PodVolumeBackup[] | null;
+  /** null: the DataUploads could not be read (or the group is not served): the data mover's totals are unknown. */
   dataUploads: readonly DataUpload[] | null;
   verdicts: readonly VolumeVerdict[];
   protections: readonly ClaimProtection[];
@@ -57,14 +67,30 @@ export interface LastBackupResult {
 }
 
 const pvbKey = (p: PodVolumeBackup) => `${p.spec?.pod?.namespace ?? ''}/${p.spec?.pod?.name ?? ''}/${p.spec?.volume ?? ''}`;
-const newer = (a: PodVolumeBackup, b: PodVolumeBackup) => (a.metadata?.creationTimestamp ?? '') > (b.metadata?.creationTimestamp ?? '');
+// The slimmed PodVolumeBackup keeps its start, not its creation time (test fixtures may carry either).
+const createdAt = (p: PodVolumeBackup) => p.status?.startTimestamp ?? p.metadata?.creationTimestamp ?? '';
+const newer = (a: PodVolumeBackup, b: PodVolumeBackup) => createdAt(a) > createdAt(b);
+
+/**
+ * Is this PodVolumeBackup a copy of the volume as it is now? For a claim, of the same claim (`velero.io/pvc-uid`, so a
+ * StatefulSet pod recreated on its claim still counts); otherwise, or without that label, of the same pod (`spec.pod.uid`).
+ * d.5 step 4.
+ * Without the uid on either side there is nothing to tell them apart, and it counts.
+ */
+function copiesCurrent(pvb: PodVolumeBackup, pod: Pod | undefined, claimUid: string | undefined): boolean {
+  const pvcUid = pvb.metadata?.labels?.['velero.io/pvc-uid'];
+  if (claimUid !== undefined && pvcUid) return pvcUid === claimUid;
+  const podUid = pvb.spec?.pod?.uid;
+  return !podUid || !pod?.metadata?.uid || podUid === pod.metadata.uid;
+}
 
 export function lastBackupOf(input: LastBackupInput): LastBackupResult {
   const { backup, index } = input;
   const name = backup.metadata?.name ?? '';
   const status = backup.status ?? {};
   const started = status.startTimestamp ?? backup.metadata?.creationTimestamp ?? '';
-  const pvbs = ofBackup(input.podVolumeBackups, backup);
+  const read = input.podVolumeBackups !== null;
+  const pvbs = ofBackup(input.podVolumeBackups ?? [], backup);
   const byKey = new Map<string, PodVolumeBackup>();
   for (const p of pvbs) {
     const seen = byKey.get(pvbKey(p));
@@ -88,37 +114,49 @@ export function lastBackupOf(input: LastBackupInput): LastBackupResult {
   };
   const cause = (code: LikelyCause, text: string) => ({ code, text });
 
+  const ranWith = backup.spec?.defaultVolumesToFsBackup;
+  const optionsChanged = () => typeof ranWith === 'boolean' && ranWith !== input.defaultVolumesToFsBackup
+    ? cause('optionsChanged', `the backup ran with defaultVolumesToFsBackup=${ranWith}; the prediction uses ${input.defaultVolumesToFsBackup}`)
+    : undefined;
+
   const byVolume = new Map<string, VolumeLastBackup>();
   const matched = new Set<PodVolumeBackup>();
-  for (const v of input.verdicts) {
+  for (const v of read ? input.verdicts : []) {
     const key = `${v.namespace}/${v.pod}/${v.volume}`;
-    const pvb = byKey.get(key);
+    const keyed = byKey.get(key);
     const pod = podOf(v.namespace, v.pod);
     const claim = v.pvc !== null ? index.claim(v.namespace, v.pvc) : undefined;
+    const claimUid = v.pvc !== null ? (claim?.metadata?.uid ?? '') : undefined;
+    if (keyed) matched.add(keyed);
+    // A PodVolumeBackup of an earlier pod or claim under the same name did not copy the volume as it is now.
+    const stale = keyed !== undefined && !copiesCurrent(keyed, pod, claimUid);
+    const pvb = stale ? undefined : keyed;
     const entry: VolumeLastBackup = { backup: name, outcome: 'agrees', pvbPhase: pvb?.status?.phase ?? null, message: pvb?.status?.message || null };
-    if (pvb) matched.add(pvb);
-    const recreated = pvb && pod?.metadata?.uid && pvb.spec?.pod?.uid && pvb.spec.pod.uid !== pod.metadata.uid;
+    const earlier = () => v.pvc !== null
+      ? cause('podRecreated', `the PodVolumeBackup under ${v.pod}/${v.volume} copied an earlier claim ${v.pvc} (uid ${keyed?.metadata?.labels?.['velero.io/pvc-uid']}); the claim was recreated since`)
+      : cause('podRecreated', `the PodVolumeBackup under ${v.pod}/${v.volume} belongs to an earlier pod ${v.pod} (uid ${keyed?.spec?.pod?.uid}); the pod was recreated since`);
     if (pvb && !FINAL_PVB_PHASES.has(pvb.status?.phase ?? '')) entry.outcome = 'notFinal';
     else if (v.action === 'fs-backup') {
       if (pvb) entry.outcome = pvb.status?.phase === 'Completed' ? 'completed' : 'failed';
       else {
         entry.outcome = 'missing';
         const created = pod?.metadata?.creationTimestamp ?? '';
-        const other = claim?.metadata?.uid ? (byClaimUid.get(claim.metadata.uid) ?? []).find((p) => p.spec?.pod?.name !== v.pod) : undefined;
+        const other = claimUid ? (byClaimUid.get(claimUid) ?? []).find((p) => p.spec?.pod?.name !== v.pod) : undefined;
         if (created && started && created > started) entry.cause = cause('podCreatedAfterBackup', `pod ${v.pod} was created at ${created}, after the backup started at ${started}`);
+        else if (stale) entry.cause = earlier();
         else if (other) {
           entry.cause = podOf(v.namespace, other.spec?.pod?.name ?? '')
             ? cause('claimTakenByOtherPod', `claim ${v.pvc} was copied through pod ${other.spec?.pod?.name} (${other.status?.phase ?? 'no phase'}), which is fine`)
             : cause('podRecreated', `claim ${v.pvc} was copied through pod ${other.spec?.pod?.name}, which no longer exists: the pod was replaced`);
-        } else entry.cause = runtimeCause() ?? cause('unexplained', 'nothing in the backup or the cluster explains the missing PodVolumeBackup');
+        } else entry.cause = optionsChanged() ?? runtimeCause() ?? cause('unexplained', 'nothing in the backup or the cluster explains the missing PodVolumeBackup');
       }
-    } else if (pvb) {
+    } else if (keyed) {
       entry.outcome = 'unexpected';
-      const spec = backup.spec?.defaultVolumesToFsBackup;
-      if (recreated) entry.cause = cause('podRecreated', `the PodVolumeBackup belongs to an earlier pod ${v.pod} (uid ${pvb.spec?.pod?.uid}); the pod was recreated since`);
+      entry.pvbPhase = keyed.status?.phase ?? null;
+      entry.message = keyed.status?.message || null;
+      if (stale) entry.cause = earlier();
       else if (v.reason === 'sharedPvcOtherPod') entry.cause = cause('duplicateThroughOtherPod', `pod ${v.evidence.otherPod ?? 'another pod'} takes claim ${v.pvc} first now; the backup copied it through this pod too (the tracker, the processing order or more than one item-block worker)`);
-      else if (typeof spec === 'boolean' && spec !== input.defaultVolumesToFsBackup) entry.cause = cause('optionsChanged', `the backup ran with defaultVolumesToFsBackup=${spec}; the prediction uses ${input.defaultVolumesToFsBackup}`);
-      else entry.cause = cause('unexplained', 'the inputs (annotations, policy, options) may have changed since the backup ran');
+      else entry.cause = optionsChanged() ?? cause('unexplained', 'the inputs (annotations, policy, options) may have changed since the backup ran');
     }
     const protection = v.pvc !== null ? protectionOf.get(`${v.namespace}/${v.pvc}`) : undefined;
     if (protection?.protection === 'csi-snapshot-data-mover' && uploads) {
@@ -141,11 +179,12 @@ export function lastBackupOf(input: LastBackupInput): LastBackupResult {
       errors: status.errors ?? 0,
       warnings: status.warnings ?? 0,
       hooksFailed: status.hookStatus?.hooksFailed ?? 0,
+      podVolumeBackupsRead: read,
       outcomes,
       snapshots: {
         csi: { predicted: predicted('csi-snapshot'), attempted: status.csiVolumeSnapshotsAttempted ?? 0, completed: status.csiVolumeSnapshotsCompleted ?? 0 },
         native: { predicted: predicted('native-snapshot'), attempted: status.volumeSnapshotsAttempted ?? 0, completed: status.volumeSnapshotsCompleted ?? 0 },
-        dataMover: { predicted: predicted('csi-snapshot-data-mover'), attempted: uploads?.length ?? 0, completed: uploads?.filter((u) => u.status?.phase === 'Completed').length ?? 0 },
+        dataMover: { predicted: predicted('csi-snapshot-data-mover'), attempted: uploads ? uploads.length : null, completed: uploads ? uploads.filter((u) => u.status?.phase === 'Completed').length : null },
       },
       unmatched: pvbs.filter((p) => !matched.has(p) && byKey.get(pvbKey(p)) === p)
         .map((p) => ({ namespace: p.spec?.pod?.namespace ?? '', pod: p.spec?.pod?.name ?? '', volume: p.spec?.volume ?? '', phase: p.status?.phase ?? '' })),
