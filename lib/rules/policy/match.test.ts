@@ -74,6 +74,10 @@ describe('conditions', () => {
     expect(matches(when('{csi: {driver: files.csi, volumeAttributes: {protocol: nfs}}}'), onPv(csiPv({ protocol: 'nfs', sku: 'p' })))).toBe(true);
     expect(matches(when('{csi: {driver: files.csi, volumeAttributes: {protocol: nfs}}}'), onPv(csiPv({ protocol: 'smb' })))).toBe(false);
     expect(matches(when('{csi: {driver: files.csi, volumeAttributes: {protocol: nfs}}}'), onPv(csiPv()))).toBe(false);
+    // Go's map lookup gives "" for a missing key: an empty value matches a volume that lacks the attribute, if it has any.
+    expect(matches(when('{csi: {driver: files.csi, volumeAttributes: {tier: ""}}}'), onPv(csiPv({ protocol: 'nfs' })))).toBe(true);
+    expect(matches(when('{csi: {driver: files.csi, volumeAttributes: {tier: ""}}}'), onPv(csiPv({ tier: 'gold' })))).toBe(false);
+    expect(matches(when('{csi: {driver: files.csi, volumeAttributes: {tier: ""}}}'), onPv(csiPv()))).toBe(false);
   });
 
   it('volumeTypes: the PV source type or the pod volume type, case-sensitive', () => {

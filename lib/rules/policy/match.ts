@@ -31,7 +31,10 @@ function nfsCheck(nfs: NonNullable<VolumeConditions['nfs']>): Check {
   };
 }
 
-/** csiCondition.match: {} any CSI; else equal driver and every given attribute equal. */
+/**
+ * csiCondition.match: {} any CSI; else equal driver and every given attribute equal. Go reads a missing key of the
+ * volume's attributes as "", so a condition value "" matches a volume without that attribute (when it has any).
+ */
 function csiCheck(csi: NonNullable<VolumeConditions['csi']>): Check {
   const driver = csi.driver ?? '';
   const attributes = Object.entries(csi.volumeAttributes ?? {});
@@ -40,7 +43,7 @@ function csiCheck(csi: NonNullable<VolumeConditions['csi']>): Check {
     if (!v || v.driver !== driver) return false;
     if (attributes.length === 0) return true;
     if (Object.keys(v.volumeAttributes).length === 0) return false;
-    return attributes.every(([key, value]) => v.volumeAttributes[key] === value);
+    return attributes.every(([key, value]) => (v.volumeAttributes[key] ?? '') === value);
   };
 }
 
