@@ -204,3 +204,23 @@ it('an opt-out exclude annotation does not select the claim, so it is snapshotte
   const snap = cluster([user('web-0', 'web-data', { annotations: { [EXCLUDES]: 'data' } })], [bound('app', 'web-data')]);
   expect(run(snap, 'app/web-data', { defaultVolumesToFsBackup: true })).toMatchObject({ protection: 'csi-snapshot' });
 });
+
+describe('ShouldPerformSnapshot\'s annotation rule (shouldPerformFSBackupLegacy, every volume of every pod)', () => {
+  it('opt-out: a claim mounted as default-token-* switches the snapshot off, though fs-backup skips it (B7)', () => {
+    const snap = cluster([pod('app', 'web-0', { volumes: [claimVolume('default-token-data', 'c1')] })], [bound('app', 'c1')]);
+    expect(run(snap, 'app/c1', { defaultVolumesToFsBackup: true })).toMatchObject({ protection: 'none', reason: 'fsSelectedNoPvb',
+      selectedBy: { by: 'annotation', pod: 'web-0', volume: 'default-token-data', verdictReason: 'defaultToken' } });
+  });
+
+  it('opt-out: a default-token-* volume listed in the excludes leaves the snapshot on', () => {
+    const snap = cluster([pod('app', 'web-0', { volumes: [claimVolume('default-token-data', 'c1')], annotations: { [EXCLUDES]: 'default-token-data' } })], [bound('app', 'c1')]);
+    expect(run(snap, 'app/c1', { defaultVolumesToFsBackup: true })).toMatchObject({ protection: 'csi-snapshot', reason: 'snapshotDefault' });
+  });
+
+  it('opt-in: a pod mounting the claim twice selects it through its second volume', () => {
+    const snap = cluster([pod('app', 'worker-0', { volumes: [claimVolume('a', 'c2'), claimVolume('b', 'c2')], annotations: { [BACKUP]: 'b' }, phase: 'Pending' })], [bound('app', 'c2')]);
+    expect(run(snap, 'app/c2')).toMatchObject({ protection: 'none', reason: 'fsSelectedNoPvb',
+      selectedBy: { by: 'annotation', pod: 'worker-0', volume: 'b', verdictReason: 'podNotRunning' } });
+  });
+});
+

@@ -1,9 +1,10 @@
 // ShouldPerformSnapshot (velero-objects.md c.1, internal/volumehelper/volume_policy_helper.go), computed apart from
 // the fs-backup verdicts: policy first, then the annotation rule alone over every pod using the claim, then
 // snapshotVolumes. Pure.
-import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../model/kube';
-import { getVolumesByPod } from '../../velero/pod-volumes';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '../../model/kube';
+import { getVolumesToBackup, getVolumesToExclude } from '../../velero/pod-volumes';
 import type { PolicyActionType, VolumePolicyMatcher } from '../policy';
+import { present } from '../volume-type';
 
 export type SnapshotDecision =
   | { snapshot: true; policyIndex: number | null }
@@ -22,13 +23,23 @@ export interface ShouldSnapshotInput {
   snapshotVolumes: boolean;
 }
 
-/** The first pod whose annotation rule (B11/B12 without B1–B7) selects the claim's first volume naming it. */
+/**
+ * shouldPerformFSBackupLegacy: opt-in, the volume's name is a token of backup.velero.io/backup-volumes; opt-out, it is
+ * not a token of backup.velero.io/backup-volumes-excludes. Tokens split on "," and are not trimmed; no type or
+ * default-token* filter (unlike getVolumesByPod).
+ */
+export function shouldPerformFsBackupLegacy(volume: Volume, pod: Pod, defaultVolumesToFsBackup: boolean): boolean {
+  const name = volume.name ?? '';
+  return defaultVolumesToFsBackup ? !getVolumesToExclude(pod).includes(name) : getVolumesToBackup(pod).includes(name);
+}
+
+/** The first pod volume naming the claim that the annotation rule selects, over every volume of every pod (B1–B7 not applied). */
 export function annotationSelector(pods: readonly Pod[], claimName: string, defaultVolumesToFsBackup: boolean): { pod: string; volume: string } | null {
   for (const pod of pods) {
-    const { included } = getVolumesByPod(pod, defaultVolumesToFsBackup, false, []);
-    if (included.length === 0) continue;
-    const volume = (pod.spec?.volumes ?? []).find((v) => v?.persistentVolumeClaim && (v.persistentVolumeClaim.claimName ?? '') === claimName);
-    if (volume && included.includes(volume.name ?? '')) return { pod: pod.metadata?.name ?? '', volume: volume.name ?? '' };
+    for (const volume of pod.spec?.volumes ?? []) {
+      if (!volume || !present(volume.persistentVolumeClaim) || (volume.persistentVolumeClaim?.claimName ?? '') !== claimName) continue;
+      if (shouldPerformFsBackupLegacy(volume, pod, defaultVolumesToFsBackup)) return { pod: pod.metadata?.name ?? '', volume: volume.name ?? '' };
+    }
   }
   return null;
 }
