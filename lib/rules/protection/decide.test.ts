@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, PersistentVolume, PersistentVolumeClaim, Pod } from '../../model/kube';
-import { BACKUP, EXCLUDES, claimVolume, pod, snapshot } from '../fixtures';
+import { BACKUP, EXCLUDES, claimVolume, pod, pvc, snapshot } from '../fixtures';
 import { bound, claimOf, options, policyFrom, protect, storage, vsc } from './test-fixtures';
 import type { ProtectionOptions } from './types';
 
@@ -221,6 +221,36 @@ describe('ShouldPerformSnapshot\'s annotation rule (shouldPerformFSBackupLegacy,
     const snap = cluster([pod('app', 'worker-0', { volumes: [claimVolume('a', 'c2'), claimVolume('b', 'c2')], annotations: { [BACKUP]: 'b' }, phase: 'Pending' })], [bound('app', 'c2')]);
     expect(run(snap, 'app/c2')).toMatchObject({ protection: 'none', reason: 'fsSelectedNoPvb',
       selectedBy: { by: 'annotation', pod: 'worker-0', volume: 'b', verdictReason: 'podNotRunning' } });
+  });
+});
+
+
+describe('getMatchAction fetches the PV by volumeName alone', () => {
+  const custom = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    pvcLabels:\n      app: pg\n  action:\n    type: custom\n');
+  const skipByClass = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    storageClass: [standard]\n  action:\n    type: skip\n');
+  const orphan = () => {
+    const { claim } = bound('app', 'orphan', undefined, { labels: { app: 'pg' } });
+    return { ...cluster([], []), pvcs: [claim], namespaces: [{ metadata: { name: 'app' } }] };
+  };
+
+  it('a policy and a missing PV fail the PVC item, whatever the policy would match', () => {
+    expect(run(orphan(), 'app/orphan', { policy: custom })).toMatchObject({ protection: 'none', reason: 'pvUnresolvable' });
+    const skipByLabel = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    pvcLabels:\n      app: pg\n  action:\n    type: skip\n');
+    expect(run(orphan(), 'app/orphan', { policy: skipByLabel, enableCSI: false })).toMatchObject({ protection: 'none', reason: 'pvUnresolvable' });
+  });
+
+  it('a Lost claim whose PV exists is matched with that PV, so a skip on its storage class holds', () => {
+    const { claim, pv } = bound('app', 'lost');
+    (claim.status as NonNullable<PersistentVolumeClaim['status']>).phase = 'Lost';
+    expect(run(cluster([], [{ claim, pv }]), 'app/lost', { policy: skipByClass })).toMatchObject({ protection: 'none', reason: 'policySkip', policyIndex: 1 });
+  });
+
+  it('an unbound claim is matched on its own conditions (no PV to fetch)', () => {
+    const claim = pvc('app', 'waiting', { volumeName: '', phase: 'Pending', labels: { app: 'pg' } });
+    const skipByLabel = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    pvcLabels:\n      app: pg\n  action:\n    type: skip\n');
+    const snap = { ...cluster([], []), pvcs: [claim], namespaces: [{ metadata: { name: 'app' } }] };
+    expect(run(snap, 'app/waiting', { policy: skipByLabel })).toMatchObject({ protection: 'none', reason: 'policySkip' });
+    expect(run(snap, 'app/waiting', { policy: skipByClass })).toMatchObject({ protection: 'none', reason: 'pvUnresolvable' });
   });
 });
 

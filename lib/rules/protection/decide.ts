@@ -95,11 +95,17 @@ export function protectionDecider(input: Omit<ProtectionInput, 'verdicts' | 'pro
       if (claim.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return notIn('claimExcludedByLabel');
       if (present(claim.metadata?.deletionTimestamp)) return notIn('claimTerminating');
 
-      const unresolved = unresolvedPvReason(claim, { claim: () => undefined, pv: (n) => index.pv(n) });
-      const pv = unresolved ? null : index.pv(claim.spec?.volumeName ?? '') ?? null;
-      const match = policy?.match({ stage: 'E2', volume: { name }, claim, pv });
+      // getMatchAction (run for the CSI action before EnableCSI is checked) Gets spec.volumeName's PV whatever the
+      // claim's phase, and with no PV when the claim names none; a missing PV fails the PVC item. Velero's source
+      // wins over c.1/c.5 here (they resolve the PV as GetPVForPVC does): item_backupper.go:getMatchAction.
+      const volumeName = claim.spec?.volumeName ?? '';
+      const named = volumeName === '' ? null : index.pv(volumeName) ?? null;
+      if (policy && volumeName !== '' && !named) return { protection: 'none', reason: 'pvUnresolvable', via: null };
+      const match = policy?.match({ stage: 'E2', volume: { name }, claim, pv: named });
       if (match?.action === 'skip') return { protection: 'none', reason: 'policySkip', via: null, policyIndex: match.index };
       if (match?.action === 'custom') return { protection: 'custom', reason: 'policyCustom', via: null, policyIndex: match.index };
+      // GetPVForPVC: bound, Bound and the PV exists.
+      const pv = unresolvedPvReason(claim, { claim: () => undefined, pv: (n) => index.pv(n) }) ? null : named;
       if (!pv) return { protection: 'none', reason: 'pvUnresolvable', via: null };
       return snapshotSide({
         claim, pv, podsUsingClaim: users, policy, options, storage: snapshot.storage,
