@@ -4,6 +4,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadKubeconfigFiles, uniquePaths } from './kubeconfig-files';
 
 /** Environment variables as read here (Next's ProcessEnv type insists on NODE_ENV). */
 export type Env = Record<string, string | undefined>;
@@ -41,7 +42,7 @@ export interface LoadOptions {
 
 function kubeconfigPaths(env: Env, home: string): { paths: string[]; fromEnv: boolean } {
   const fromEnv = env.KUBECONFIG;
-  if (fromEnv) return { paths: fromEnv.split(path.delimiter).filter(Boolean), fromEnv: true };
+  if (fromEnv) return { paths: uniquePaths(fromEnv.split(path.delimiter)), fromEnv: true };
   return { paths: [path.join(home, '.kube', 'config')], fromEnv: false };
 }
 
@@ -85,9 +86,8 @@ export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessPro
 
   try {
     if (existing.length > 0) {
-      // Several files merge as kubectl merges them; client-node does that for a KUBECONFIG list.
-      if (existing.length === 1) kc.loadFromFile(existing[0] as string);
-      else kc.loadFromDefault({}, false);
+      // Several files merge as kubectl merges them (lib/k8s/kubeconfig-files.ts), not as client-node does.
+      kc.loadFromOptions(loadKubeconfigFiles(existing));
     } else if (env.KUBERNETES_SERVICE_HOST && existsSync(path.join(saDir, 'token'))) {
       kc.loadFromCluster();
       source = 'in-cluster';
