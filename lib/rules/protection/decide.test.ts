@@ -254,3 +254,32 @@ describe('getMatchAction fetches the PV by volumeName alone', () => {
   });
 });
 
+describe('a custom policy on claim-only conditions (getMatchAction acts on skip only; takePVSnapshot matches the PV alone)', () => {
+  const custom = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    pvcLabels:\n      app: pg\n  action:\n    type: custom\n');
+  it('an in-tree EBS PV is snapshotted natively', () => {
+    const snap = cluster([], [bound('app', 'pg', { awsElasticBlockStore: { volumeID: 'vol-0abc' } }, { labels: { app: 'pg' } })]);
+    expect(run(snap, 'app/pg', { policy: custom })).toMatchObject({ protection: 'native-snapshot', reason: 'snapshotDefault', snapshotLocation: 'default' });
+  });
+
+  it('an EBS CSI PV without EnableCSI is snapshotted natively', () => {
+    const snap = cluster([], [bound('app', 'pg', undefined, { labels: { app: 'pg' } })]);
+    expect(run(snap, 'app/pg', { policy: custom, enableCSI: false })).toMatchObject({ protection: 'native-snapshot', reason: 'snapshotDefault' });
+  });
+
+  it('on the CSI path the claim stays custom', () => {
+    const snap = cluster([], [bound('app', 'pg', undefined, { labels: { app: 'pg' } })]);
+    expect(run(snap, 'app/pg', { policy: custom })).toMatchObject({ protection: 'custom', reason: 'policyCustom', policyIndex: 1 });
+  });
+
+  it('a custom policy the PV alone matches keeps a native PV custom', () => {
+    const byClass = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    storageClass: [standard]\n  action:\n    type: custom\n');
+    const snap = cluster([], [bound('app', 'pg', { awsElasticBlockStore: { volumeID: 'vol-0abc' } })]);
+    expect(run(snap, 'app/pg', { policy: byClass, enableCSI: false })).toMatchObject({ protection: 'custom', reason: 'policyCustom', policyIndex: 1 });
+  });
+
+  it('a native PV no VolumeSnapshotLocation takes is left to the custom plugin', () => {
+    const snap = cluster([], [bound('app', 'pg', { nfs: { server: '10.0.0.5', path: '/exports/pg' } }, { labels: { app: 'pg' } })]);
+    expect(run(snap, 'app/pg', { policy: custom })).toMatchObject({ protection: 'custom', reason: 'policyCustom', policyIndex: 1 });
+  });
+});
+

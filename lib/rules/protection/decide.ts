@@ -100,17 +100,33 @@ export function protectionDecider(input: Omit<ProtectionInput, 'verdicts' | 'pro
       // wins over c.1/c.5 here (they resolve the PV as GetPVForPVC does): item_backupper.go:getMatchAction.
       const volumeName = claim.spec?.volumeName ?? '';
       const named = volumeName === '' ? null : index.pv(volumeName) ?? null;
-      if (policy && volumeName !== '' && !named) return { protection: 'none', reason: 'pvUnresolvable', via: null };
+      const unresolvable: Decided = { protection: 'none', reason: 'pvUnresolvable', via: null };
+      const skipped = (policyIndex: number): Decided => ({ protection: 'none', reason: 'policySkip', via: null, policyIndex });
+      const custom = (policyIndex: number): Decided => ({ protection: 'custom', reason: 'policyCustom', via: null, policyIndex });
+      if (policy && volumeName !== '' && !named) return unresolvable;
       const match = policy?.match({ stage: 'E2', volume: { name }, claim, pv: named });
-      if (match?.action === 'skip') return { protection: 'none', reason: 'policySkip', via: null, policyIndex: match.index };
-      if (match?.action === 'custom') return { protection: 'custom', reason: 'policyCustom', via: null, policyIndex: match.index };
+      if (match?.action === 'skip') return skipped(match.index);
       // GetPVForPVC: bound, Bound and the PV exists.
       const pv = unresolvedPvReason(claim, { claim: () => undefined, pv: (n) => index.pv(n) }) ? null : named;
-      if (!pv) return { protection: 'none', reason: 'pvUnresolvable', via: null };
-      return snapshotSide({
+      // executeActions acts on getMatchAction's skip only; a custom match does not stop the snapshot side, whose own
+      // checks decide. Velero's source wins over c.2/c.5 (custom first): item_backupper.go:executeActions, takePVSnapshot.
+      if (options.enableCSI && (!pv || present(pv.spec?.csi))) {
+        // CSI path: ShouldPerformSnapshot(PVC) matches again with GetPVForPVC's PV; a custom hit switches the CSI
+        // action off, and takePVSnapshot leaves CSI PVs to it. With no PV, no hit is an error (the PVC item fails).
+        const again = pv ? match : policy?.match({ stage: 'E2', volume: { name }, claim, pv: null });
+        if (again?.action === 'custom') return custom(again.index);
+        if (!pv) return again?.action === 'skip' ? skipped(again.index) : unresolvable;
+      } else if (!pv) {
+        return match?.action === 'custom' ? custom(match.index) : unresolvable;
+      }
+      const decided = snapshotSide({
         claim, pv, podsUsingClaim: users, policy, options, storage: snapshot.storage,
         verdictOf: (pod, volume) => byPodVolume.get(`${namespace}/${pod}/${volume}`)?.reason ?? null,
       });
+      // Native path: takePVSnapshot matches the PV with an empty claim (pvcLabels/pvcPhase never match), and its
+      // re-match with the claim stops only on skip, so a claim-only custom policy still gets the native snapshot.
+      // When Velero takes none, the claim is left to the custom plugin.
+      return match?.action === 'custom' && decided.protection !== 'native-snapshot' ? custom(match.index) : decided;
     }
   }
 
