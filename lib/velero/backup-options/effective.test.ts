@@ -73,6 +73,26 @@ describe('options of a Schedule', () => {
     ]);
   });
 
+  it('a namespace wildcard that passes validation but does not compile fails the backup at run time: nothing in scope', () => {
+    const o = scheduleOptions(nightly({ includedNamespaces: ['shop[a-z0-9-]*'], excludedNamespaces: [] }), context());
+    expect(o.namespacesInScope).toEqual([]);
+    expect(o.failureReason).toBe('expected close range character');
+    expect(o.validationErrors).toEqual([
+      'error getting namespace includes/excludes: expected close range character (spec.includedNamespaces pattern "shop[a-z0-9-]*"): '
+        + 'the backup passes validation, then ends in phase Failed with status.failureReason "expected close range character" and backs up nothing',
+    ]);
+    const excluded = scheduleOptions(nightly({ excludedNamespaces: ['[z-a]'] }), context());
+    expect(excluded.failureReason).toBe("hi character 'a' should be greater than lo 'z'");
+    expect(excluded.namespacesInScope).toEqual([]);
+  });
+
+  it('a real validation error comes first: the run-time failure is not reached', () => {
+    const o = scheduleOptions(nightly({ includedNamespaces: ['shop[a-z0-9-]*'], excludedNamespaces: [], storageLocation: 'offsite' }), context());
+    expect(o.failureReason).toBeUndefined();
+    expect(o.validationErrors).toHaveLength(1);
+    expect(o.validationErrors[0]).toContain('offsite was not found');
+  });
+
   it('warns that an empty labelSelector selects nothing', () => {
     expect(scheduleOptions(nightly({ labelSelector: {} }), context()).warnings[0]).toContain('no pod is selected');
   });

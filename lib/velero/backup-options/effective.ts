@@ -4,7 +4,7 @@ import type { IncompleteRead, Namespace } from '../../model/kube';
 import type { BackupSpec, Schedule, VeleroObjects } from '../../model/velero';
 import type { ParsePolicy } from '../../rules/policy/types';
 import { checkLocations } from './locations';
-import { excludeLabelledNamespaces, resolveNamespaces, validateNamespaces } from './namespaces';
+import { excludeLabelledNamespaces, resolveNamespaces, validateNamespaces, type NamespaceExpansionError } from './namespaces';
 import { policyState } from './policy-state';
 import { mixedFilterError, POLICY_WITH_OLD_FILTERS_ERROR, resourceFilters, usesOldResourceFilters } from './resource-filters';
 import { serverSettings } from './server-flags';
@@ -52,6 +52,12 @@ function serverWarnings(ref: BackupRef, server: ServerSettings): string[] {
   if (ref.kind === 'schedule' && server.schedulesDisabled.value) out.push(`The server never runs scheduled backups (${server.schedulesDisabled.note ?? 'controllers disabled'}).`);
   if (server.itemBlockWorkerCount.value > 1) out.push(`${server.itemBlockWorkerCount.value} item-block workers: pods outside a shared item block may race for shared claims; the prediction assumes one.`);
   return out;
+}
+
+/** A backup that passes validation and then fails before it backs anything up, in Velero's words. */
+function runFailureMessage(failure: NamespaceExpansionError): string {
+  return `error getting namespace includes/excludes: ${failure.error} (spec.${failure.list} pattern ${JSON.stringify(failure.pattern)}): `
+    + `the backup passes validation, then ends in phase Failed with status.failureReason "${failure.error}" and backs up nothing`;
 }
 
 export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
@@ -121,6 +127,10 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
 
   const active = input.namespaces.map((ns) => ns.metadata?.name ?? '');
   const scope = resolveNamespaces(includes, excludes, active);
+  // Validation passed, so the backup runs: backup.go:BackupWithResolvers returns the glob.Compile error of
+  // getNamespaceIncludesExcludesAndArgoCDNamespaces, and runBackup's caller (Reconcile) marks the backup Failed.
+  const failure = errors.length === 0 && scope.expansionError ? scope.expansionError : null;
+  if (failure) errors.push(runFailureMessage(failure));
   return {
     ref,
     validationErrors: errors,
@@ -128,6 +138,7 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
     includedNamespaces: spec.includedNamespaces?.length ? { value: [...includes], source: 'spec' } : { value: ['*'], source: 'default', note: 'empty means every namespace' },
     excludedNamespaces: { value: [...new Set(excludes)], source: specExcludes.length ? 'spec' : 'default', ...(labelled.length ? { note: `labelled velero.io/exclude-from-backup=true: ${labelled.join(', ')}` } : {}) },
     namespacesInScope: errors.length ? [] : scope.inScope,
+    ...(failure ? { failureReason: failure.error } : {}),
     backupPods: filters.backupPods,
     defaultVolumesToFsBackup,
     backupExcludePVC: filters.backupExcludePVC,

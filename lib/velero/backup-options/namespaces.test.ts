@@ -58,6 +58,19 @@ describe('namespace resolution (v1.18.1)', () => {
     expect(scope.shouldInclude('shop')).toBe(false);
   });
 
+  it('a wildcard gobwas cannot compile puts nothing in scope and names the Go error', () => {
+    const scope = resolveNamespaces(['shop[a-z0-9-]*'], [], active);
+    expect(scope.inScope).toEqual([]);
+    expect(scope.shouldInclude('shop')).toBe(false);
+    expect(scope.expansionError).toEqual({ error: 'expected close range character', pattern: 'shop[a-z0-9-]*', list: 'includedNamespaces' });
+    expect(resolveNamespaces(['*'], ['[z-a]*'], active).expansionError).toEqual({ error: "hi character 'a' should be greater than lo 'z'", pattern: '[z-a]*', list: 'excludedNamespaces' });
+    expect(resolveNamespaces(['*'], ['shop[a-]'], active).expansionError?.error).toBe('unexpected end of input');
+  });
+
+  it('reads [abc-z] as a list, so it does not match d', () => {
+    expect(resolveNamespaces(['[abc-z]*'], [], ['default', 'shop', 'wiki', 'zeta']).inScope).toEqual(['zeta']);
+  });
+
   it('finds the namespaces labelled velero.io/exclude-from-backup=true', () => {
     expect(excludeLabelledNamespaces(NAMESPACES)).toEqual(['scratch']);
   });

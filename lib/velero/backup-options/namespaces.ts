@@ -1,7 +1,7 @@
 // includedNamespaces / excludedNamespaces as Velero v1.18.1 validates and resolves them (velero-objects.md a.3):
 // pkg/util/collections/includes_excludes.go, pkg/util/wildcard/expand.go, pkg/backup/backup.go.
 import type { Namespace } from '../../model/kube';
-import { byteOrder, compileGlob, globSetMatch } from './glob';
+import { byteOrder, globSetMatch, parseGlob } from './glob';
 
 export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
 
@@ -65,17 +65,31 @@ export function excludeLabelledNamespaces(namespaces: readonly Namespace[]): str
 
 const hasWildcard = (pattern: string) => /[*?[]/.test(pattern);
 
-function expand(patterns: readonly string[], active: readonly string[]): string[] {
+/**
+ * wildcard.expandWildcards: literal entries are kept, wildcard entries become the namespaces they match. The
+ * first wildcard that glob.Compile refuses (in the list's sorted order, as GetIncludes/GetExcludes give them)
+ * ends the expansion with gobwas's error.
+ */
+function expand(patterns: readonly string[], active: readonly string[]): { names: string[] } | { error: string; pattern: string } {
   const matched = new Set<string>();
-  for (const pattern of patterns) {
+  for (const pattern of sortedSet(patterns)) {
     if (!hasWildcard(pattern)) {
       matched.add(pattern);
       continue;
     }
-    const re = compileGlob(pattern);
-    for (const ns of active) if (re?.test(ns)) matched.add(ns);
+    const glob = parseGlob(pattern);
+    if (!glob.ok) return { error: glob.error, pattern };
+    for (const ns of active) if (glob.re.test(ns)) matched.add(ns);
   }
-  return sortedSet([...matched]);
+  return { names: sortedSet([...matched]) };
+}
+
+/** A wildcard Velero cannot compile: the backup starts, then fails (phase Failed) before it backs anything up. */
+export interface NamespaceExpansionError {
+  /** The Go error, which runBackup stores as status.failureReason. */
+  error: string;
+  pattern: string;
+  list: 'includedNamespaces' | 'excludedNamespaces';
 }
 
 export interface NamespaceScope {
@@ -86,17 +100,33 @@ export interface NamespaceScope {
   /** Existing namespaces the backup processes, sorted. */
   inScope: string[];
   shouldInclude: (namespace: string) => boolean;
+  /** Set when a wildcard does not compile: nothing is in scope. */
+  expansionError: NamespaceExpansionError | null;
 }
 
-/** NamespaceIncludesExcludes with ExpandIncludesExcludes(true) against the listed Namespace names. */
+/**
+ * NamespaceIncludesExcludes with ExpandIncludesExcludes(true) against the listed Namespace names
+ * (backup.go:getNamespaceIncludesExcludesAndArgoCDNamespaces; a compile error there fails the whole backup).
+ */
 export function resolveNamespaces(includes: readonly string[], excludes: readonly string[], active: readonly string[]): NamespaceScope {
   const expandNow = includes.length > 0 && [...includes, ...excludes].some(hasWildcard);
-  const inc = expandNow ? expand(includes, active) : sortedSet(includes);
-  const exc = expandNow ? expand(excludes, active) : sortedSet(excludes);
+  if (!expandNow) return scopeOf(sortedSet(includes), sortedSet(excludes), false, active);
+  const failed = (e: { error: string; pattern: string }, list: NamespaceExpansionError['list']): NamespaceScope => ({
+    includes: sortedSet(includes), excludes: sortedSet(excludes), wildcardExpanded: false, inScope: [], shouldInclude: () => false,
+    expansionError: { error: e.error, pattern: e.pattern, list },
+  });
+  const inc = expand(includes, active);
+  if ('error' in inc) return failed(inc, 'includedNamespaces');
+  const exc = expand(excludes, active);
+  if ('error' in exc) return failed(exc, 'excludedNamespaces');
+  return scopeOf(inc.names, exc.names, true, active);
+}
+
+function scopeOf(inc: string[], exc: string[], expanded: boolean, active: readonly string[]): NamespaceScope {
   const shouldInclude = (ns: string) => {
-    if (expandNow && inc.length === 0) return false;
+    if (expanded && inc.length === 0) return false;
     if (globSetMatch(exc, ns)) return false;
     return inc.length === 0 || inc.includes('*') || globSetMatch(inc, ns);
   };
-  return { includes: inc, excludes: exc, wildcardExpanded: expandNow, inScope: sortedSet(active).filter(shouldInclude), shouldInclude };
+  return { includes: inc, excludes: exc, wildcardExpanded: expanded, inScope: sortedSet(active).filter(shouldInclude), shouldInclude, expansionError: null };
 }

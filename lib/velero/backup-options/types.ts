@@ -46,8 +46,16 @@ export interface ServerSettings {
 
 export interface EffectiveOptions {
   ref: BackupRef;
-  /** Empty when Velero would run the backup; otherwise Velero's own messages, and nothing is backed up. */
+  /**
+   * Empty when Velero would run the backup; otherwise Velero's own messages, and nothing is backed up. Also holds
+   * the one run-time failure the options decide (see failureReason), so every consumer stops predicting.
+   */
   validationErrors: string[];
+  /**
+   * Set when the backup passes validation but fails as soon as it runs (phase Failed, this status.failureReason):
+   * a namespace wildcard glob.Compile refuses. validationErrors then holds one message saying so.
+   */
+  failureReason?: string;
   /** A paused Schedule never creates a Backup (shown, still predicted). */
   paused: boolean;
   includedNamespaces: Sourced<string[]>;
