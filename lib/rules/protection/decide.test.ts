@@ -283,3 +283,26 @@ describe('a custom policy on claim-only conditions (getMatchAction acts on skip 
   });
 });
 
+describe('the PV item\'s own inclusion checks (itemInclusionChecks) on the native path', () => {
+  const ebs = { awsElasticBlockStore: { volumeID: 'vol-0abc' } };
+  const withPv = (extra: Partial<NonNullable<PersistentVolume['metadata']>>, source: Record<string, unknown> = ebs) => {
+    const b = bound('app', 'disk', source);
+    b.pv.metadata = { ...b.pv.metadata, ...extra };
+    return cluster([], [b]);
+  };
+
+  it('a PV labelled velero.io/exclude-from-backup=true is not backed up, so not snapshotted', () => {
+    expect(run(withPv({ labels: { 'velero.io/exclude-from-backup': 'true' } }), 'app/disk')).toMatchObject({ protection: 'none', reason: 'pvNotInBackup' });
+  });
+
+  it('a PV being deleted is not backed up, so not snapshotted (EBS CSI PV without EnableCSI)', () => {
+    const snap = withPv({ deletionTimestamp: '2026-11-24T09:00:00Z' }, { csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' } });
+    expect(run(snap, 'app/disk', { enableCSI: false })).toMatchObject({ protection: 'none', reason: 'pvNotInBackup' });
+  });
+
+  it('the CSI path snapshots through the PVC, whatever the PV item\'s label', () => {
+    const snap = withPv({ labels: { 'velero.io/exclude-from-backup': 'true' } }, { csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' } });
+    expect(run(snap, 'app/disk')).toMatchObject({ protection: 'csi-snapshot' });
+  });
+});
+

@@ -26,7 +26,7 @@ export const PROTECTION_REASON_TEXT: { readonly [r in ProtectionReason]: string 
   noStorageClass: 'the claim has no storage class, so the CSI snapshot fails',
   storageClassMissing: 'its StorageClass does not exist, so the CSI snapshot fails',
   noSnapshotClass: 'no VolumeSnapshotClass can be chosen for its driver, so the CSI snapshot fails',
-  pvNotInBackup: 'the backup leaves PersistentVolumes out, so no native snapshot is taken',
+  pvNotInBackup: 'its PersistentVolume is not in the backup (PVs left out, or the PV carries the exclude label or is being deleted), so no native snapshot is taken',
   noSnapshotLocation: 'no VolumeSnapshotLocation plugin takes this PV, so no native snapshot is taken',
   claimMissing: 'a pod in the backup names this claim, but it does not exist',
   namespaceExcluded: 'its namespace is not in the backup',

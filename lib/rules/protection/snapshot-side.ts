@@ -3,6 +3,8 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../model/kube';
 import type { StorageObjects } from '../../model/storage';
 import type { VolumePolicyMatcher } from '../policy';
+import { EXCLUDE_FROM_BACKUP_LABEL } from '../processing-order';
+import { present } from '../volume-type';
 import { pluginTakes } from './native-plugins';
 import { shouldPerformSnapshot, type SnapshotDecision } from './should-snapshot';
 import { selectSnapshotClass } from './snapshot-class';
@@ -62,7 +64,11 @@ function csiPath(input: SnapshotSideInput, decision: SnapshotDecision): Decided 
 
 function nativePath(input: SnapshotSideInput): Decided {
   const { options, pv } = input;
-  if (!options.persistentVolumesIncluded) return { protection: 'none', reason: 'pvNotInBackup', via: null };
+  // itemInclusionChecks rejects the PV item itself (the exclude label, and a deletionTimestamp even with mustInclude),
+  // so takePVSnapshot never runs; c.2 names only the resource filter: item_backupper.go:itemInclusionChecks.
+  if (!options.persistentVolumesIncluded || pv.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true' || present(pv.metadata?.deletionTimestamp)) {
+    return { protection: 'none', reason: 'pvNotInBackup', via: null };
+  }
   // takePVSnapshot asks on the PV item, with no claim in the filter data.
   const decision = shouldPerformSnapshot({ ...shared(input), claim: null });
   if (!decision.snapshot) return notSnapshotted(decision, input);
