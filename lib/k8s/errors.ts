@@ -1,4 +1,5 @@
 // API and transport errors as a small tagged union with operator-facing text. Pure: no I/O.
+import { KubeconfigError } from './config-error';
 import { TransportError } from './transport';
 
 export type ClusterErrorKind =
@@ -58,6 +59,7 @@ export interface ErrorContext {
 /** Operator-facing description of any error a scan can meet. */
 export function describeClusterError(error: unknown, ctx: ErrorContext): ClusterError {
   const base = { server: ctx.server, context: ctx.context };
+  if (error instanceof KubeconfigError) return { ...base, kind: 'config', status: null, message: error.message, hint: error.hint };
   if (error instanceof TransportError) {
     if (TLS_CODES.has(error.code)) {
       return { ...base, kind: 'tls', status: null, message: `The TLS connection to ${ctx.server} failed (${error.code}): ${error.message}.`,

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKubeconfigFiles, uniquePaths } from './kubeconfig-files';
+import { LensKubeConfig } from './lens-kubeconfig';
 
 /** Environment variables as read here (Next's ProcessEnv type insists on NODE_ENV). */
 export type Env = Record<string, string | undefined>;
@@ -81,14 +82,15 @@ export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessPro
   const saDir = options.serviceAccountDir ?? SERVICE_ACCOUNT_DIR;
   const { paths, fromEnv } = kubeconfigPaths(env, home);
   const existing = paths.filter((p) => existsSync(p));
-  const kc = new KubeConfig();
+  let kc: KubeConfig;
   let source: ClusterAccess['source'] = 'kubeconfig';
 
   try {
     if (existing.length > 0) {
       // Several files merge as kubectl merges them (lib/k8s/kubeconfig-files.ts), not as client-node does.
-      kc.loadFromOptions(loadKubeconfigFiles(existing));
+      kc = new LensKubeConfig(loadKubeconfigFiles(existing));
     } else if (env.KUBERNETES_SERVICE_HOST && existsSync(path.join(saDir, 'token'))) {
+      kc = new KubeConfig();
       kc.loadFromCluster();
       source = 'in-cluster';
     } else {

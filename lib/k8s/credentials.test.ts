@@ -1,0 +1,63 @@
+// Credentials the kubeconfig names, applied to requests against the demo cluster: kubectl's tokenFile (read again
+// for every transport).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { seededCluster } from '../demo/scenarios';
+import { startDemoCluster } from '../demo/server';
+import type { DemoCluster } from '../demo/types';
+import { describeClusterError } from './errors';
+import { loadAccess, type ClusterAccess } from './kubeconfig';
+import { createTransport } from './transport';
+
+let demo: DemoCluster;
+beforeAll(async () => {
+  demo = await startDemoCluster({ objects: seededCluster(), kubeconfigPath: null });
+});
+afterAll(() => demo.close());
+
+const tmp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** A kubeconfig for the demo cluster in its own directory, with this user. */
+function kubeconfig(user: Record<string, unknown>, dir = tmp('backup-lens-credentials-')): { dir: string; access: ClusterAccess } {
+  const file = path.join(dir, 'config');
+  writeFileSync(file, stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'demo', cluster: { server: demo.url, 'certificate-authority-data': Buffer.from(demo.caPem).toString('base64') } }],
+    users: [{ name: 'someone', user }],
+    contexts: [{ name: 'demo', context: { cluster: 'demo', user: 'someone' } }],
+    'current-context': 'demo',
+  }));
+  const access = loadAccess({ env: { KUBECONFIG: file }, home: tmp('home-') });
+  if (access.kind !== 'access') throw new Error(access.message);
+  return { dir, access };
+}
+
+const status = async (access: ClusterAccess) => (await (await createTransport(access.kc)).get('/api/v1/namespaces?limit=1')).status;
+
+describe('tokenFile', () => {
+  it('sends the token of a tokenFile relative to its kubeconfig, read again for each transport', async () => {
+    const dir = tmp('backup-lens-token-file-');
+    writeFileSync(path.join(dir, 'token'), `${demo.token}\n`);
+    const { access } = kubeconfig({ tokenFile: 'token' }, dir);
+    expect(await status(access)).toBe(200);
+    writeFileSync(path.join(dir, 'token'), 'a-rotated-token-the-demo-does-not-know');
+    expect(await status(access)).toBe(401);
+    writeFileSync(path.join(dir, 'token'), demo.token);
+    expect(await status(access)).toBe(200);
+  });
+
+  it('says which tokenFile cannot be read, as a kubeconfig problem', async () => {
+    const { dir, access } = kubeconfig({ tokenFile: 'missing-token' });
+    const error = await createTransport(access.kc).catch((e: unknown) => e);
+    expect(describeClusterError(error, { server: access.server, context: access.context })).toMatchObject({ kind: 'config', message: expect.stringContaining(path.join(dir, 'missing-token')) });
+  });
+
+  it('falls back to the user’s token when the tokenFile cannot be read', async () => {
+    const { access } = kubeconfig({ tokenFile: 'missing-token', token: demo.token });
+    expect(await status(access)).toBe(200);
+  });
+});

@@ -1,0 +1,58 @@
+// The kubeconfig as Backup Lens applies it to a request: client-node's credentials (client certificates, token,
+// exec, OIDC, Impersonate-User) plus what client-node leaves out of a kubeconfig user: kubectl's `tokenFile`,
+// read again for every transport (client-go re-reads it about every minute; transports are made per scan and per
+// watch reconnect).
+import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
+import { KubeconfigError } from './config-error';
+import type { UserExtras } from './kubeconfig-files';
+
+/** What a LensKubeConfig is loaded from: KubeConfig.loadFromOptions's options and the users' extras by name. */
+export interface LoadedConfig {
+  clusters: Cluster[];
+  users: User[];
+  contexts: Context[];
+  currentContext: string;
+  extras?: ReadonlyMap<string, UserExtras>;
+}
+
+type RequestOptions = Parameters<KubeConfig['applyToHTTPSOptions']>[0];
+
+/** The token in a tokenFile, trimmed as client-go trims it; the user's `token` when the file cannot be read. */
+function tokenFromFile(file: string, fallback: string | undefined): string {
+  let problem: string;
+  try {
+    const token = readFileSync(file, 'utf8').trim();
+    if (token) return token;
+    problem = 'it is empty';
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  if (fallback) return fallback;
+  throw new KubeconfigError(`The kubeconfig user's tokenFile ${file} could not be read: ${problem}.`, 'Check that the file exists and holds a bearer token, or fix the tokenFile path in the kubeconfig.');
+}
+
+export class LensKubeConfig extends KubeConfig {
+  private extras: ReadonlyMap<string, UserExtras> = new Map();
+
+  constructor(loaded: LoadedConfig) {
+    super();
+    this.loadFromOptions(loaded);
+    this.extras = loaded.extras ?? new Map();
+  }
+
+  /** The extras of the current user (tokenFile, impersonation), if any. */
+  currentExtras(): UserExtras | undefined {
+    const user = this.getCurrentUser();
+    return user ? this.extras.get(user.name) : undefined;
+  }
+
+  override async applyToHTTPSOptions(opts: RequestOptions): Promise<void> {
+    await super.applyToHTTPSOptions(opts);
+    const extras = this.currentExtras();
+    if (!extras) return;
+    const headers = (opts.headers ??= {}) as Record<string, string | string[]>;
+    // kubectl's token and tokenFile beat an exec plugin's token; the file, when readable, beats the token.
+    if (extras.tokenFile) headers.Authorization = `Bearer ${tokenFromFile(extras.tokenFile, this.getCurrentUser()?.token)}`;
+  }
+}
