@@ -306,3 +306,20 @@ describe('the PV item\'s own inclusion checks (itemInclusionChecks) on the nativ
   });
 });
 
+describe('VolumeSnapshotClass names and drivers from annotations compare with strings.EqualFold', () => {
+  it('the Backup annotation names the class in another case', () => {
+    const snap = cluster([], [bound('app', 'web-data')], { storage: storage({ volumeSnapshotClasses: [vsc('a-vsc', 'ebs.csi.aws.com'), vsc('b-vsc', 'ebs.csi.aws.com')] }) });
+    expect(run(snap, 'app/web-data', { backupAnnotations: { 'velero.io/csi-volumesnapshot-class_ebs.csi.aws.com': 'B-VSC' } })).toMatchObject({ protection: 'csi-snapshot', snapshotClass: 'b-vsc' });
+  });
+
+  it('the claim\'s annotation names a class whose driver differs from the provisioner only in case', () => {
+    const snap = cluster([], [bound('app', 'web-data', undefined, { annotations: { 'velero.io/csi-volumesnapshot-class': 'ebs-upper' } })],
+      { storage: storage({ volumeSnapshotClasses: [vsc('ebs-upper', 'EBS.csi.aws.com')] }) });
+    expect(run(snap, 'app/web-data')).toMatchObject({ protection: 'csi-snapshot', snapshotClass: 'ebs-upper' });
+  });
+
+  it('the label, default and only-class steps still compare the driver exactly', () => {
+    const snap = cluster([], [bound('app', 'web-data')], { storage: storage({ volumeSnapshotClasses: [vsc('ebs-upper', 'EBS.csi.aws.com')] }) });
+    expect(run(snap, 'app/web-data')).toMatchObject({ protection: 'none', reason: 'noSnapshotClass' });
+  });
+});

@@ -14,6 +14,8 @@ export type ClassChoice =
   | { ok: false; why: string };
 
 const nameOf = (c: VolumeSnapshotClass) => c.metadata?.name ?? '';
+/** strings.EqualFold for the ASCII names and drivers Kubernetes allows. */
+const equalFold = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export function selectSnapshotClass(
   driver: string,
@@ -21,19 +23,23 @@ export function selectSnapshotClass(
   claim: PersistentVolumeClaim | null,
   backupAnnotations: Record<string, string>,
 ): ClassChoice {
-  const ofDriver = [...classes].filter((c) => c.driver === driver).sort((a, b) => byteCompare(nameOf(a), nameOf(b)));
-  // 1. the claim's annotation names a class (case-insensitively); wrong driver or missing falls through.
-  const fromClaim = claim?.metadata?.annotations?.[PVC_SNAPSHOT_CLASS_ANNOTATION];
-  if (fromClaim) {
-    const hit = ofDriver.find((c) => nameOf(c).toLowerCase() === fromClaim.toLowerCase());
-    if (hit) return { ok: true, name: nameOf(hit), how: 'pvcAnnotation' };
-  }
-  // 2. the backup's annotation for this driver.
-  const fromBackup = backupAnnotations[`${BACKUP_SNAPSHOT_CLASS_ANNOTATION_PREFIX}${driver.toLowerCase()}`];
-  if (fromBackup) {
-    const hit = ofDriver.find((c) => nameOf(c) === fromBackup);
-    if (hit) return { ok: true, name: nameOf(hit), how: 'backupAnnotation' };
-  }
+  const byName = [...classes].sort((a, b) => byteCompare(nameOf(a), nameOf(b)));
+  // The label, default and only-class steps compare the driver exactly (GetVolumeSnapshotClassForStorageClass).
+  const ofDriver = byName.filter((c) => c.driver === driver);
+  // The annotation steps take the first class whose name equals the value, then check its driver, both with
+  // strings.EqualFold; a wrong driver falls through (GetVolumeSnapshotClassFrom{PVC,Backup}AnnotationsForDriver).
+  // c.3 names the case-insensitive name for the claim's annotation only; Velero's source wins.
+  const named = (value: string | undefined): VolumeSnapshotClass | undefined => {
+    if (value === undefined) return undefined;
+    const hit = byName.find((c) => equalFold(nameOf(c), value));
+    return hit && equalFold(hit.driver ?? '', driver) ? hit : undefined;
+  };
+  // 1. the claim's annotation names a class.
+  const fromClaim = named(claim?.metadata?.annotations?.[PVC_SNAPSHOT_CLASS_ANNOTATION]);
+  if (fromClaim) return { ok: true, name: nameOf(fromClaim), how: 'pvcAnnotation' };
+  // 2. the backup's annotation for this driver (key lower-cased).
+  const fromBackup = named(backupAnnotations[`${BACKUP_SNAPSHOT_CLASS_ANNOTATION_PREFIX}${driver.toLowerCase()}`]);
+  if (fromBackup) return { ok: true, name: nameOf(fromBackup), how: 'backupAnnotation' };
   // 3. a class labelled for Velero; 4. the cluster's default class (presence of the annotation only).
   const labelled = ofDriver.find((c) => c.metadata?.labels?.[SNAPSHOT_CLASS_LABEL] !== undefined);
   if (labelled) return { ok: true, name: nameOf(labelled), how: 'label' };
