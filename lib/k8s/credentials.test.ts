@@ -1,5 +1,5 @@
 // Credentials the kubeconfig names, applied to requests against the demo cluster: kubectl's tokenFile (read again
-// for every transport).
+// for every transport) and impersonation (as, as-groups, as-uid, as-user-extra).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { startDemoCluster } from '../demo/server';
 import type { DemoCluster } from '../demo/types';
 import { describeClusterError } from './errors';
 import { loadAccess, type ClusterAccess } from './kubeconfig';
+import { headerKeyEscape } from './lens-kubeconfig';
 import { createTransport } from './transport';
 
 let demo: DemoCluster;
@@ -59,5 +60,27 @@ describe('tokenFile', () => {
   it('falls back to the user’s token when the tokenFile cannot be read', async () => {
     const { access } = kubeconfig({ tokenFile: 'missing-token', token: demo.token });
     expect(await status(access)).toBe(200);
+  });
+});
+
+describe('impersonation', () => {
+  const user = { token: 'some-token', as: 'alice', 'as-uid': 'uid-1234', 'as-groups': ['team-a', 'team-b'], 'as-user-extra': { scopes: ['view', 'edit'], 'example.org/reason%': ['audit'] } };
+
+  it('adds Impersonate-Group per group, Impersonate-Uid and Impersonate-Extra-<key> per value to client-node’s Impersonate-User', async () => {
+    const { access } = kubeconfig(user);
+    const options: { headers?: Record<string, unknown> } = {};
+    await access.kc.applyToHTTPSOptions(options);
+    expect(options.headers).toMatchObject({
+      'Impersonate-User': 'alice',
+      'Impersonate-Uid': 'uid-1234',
+      'Impersonate-Group': ['team-a', 'team-b'],
+      'Impersonate-Extra-scopes': ['view', 'edit'],
+      'Impersonate-Extra-example.org%2Freason%25': ['audit'],
+    });
+  });
+
+  it('escapes extra keys byte by byte as client-go does', () => {
+    expect(headerKeyEscape("a-Z_0.9!#$&'*+^`|~")).toBe("a-Z_0.9!#$&'*+^`|~");
+    expect(headerKeyEscape('a b/c%d:é')).toBe('a%20b%2Fc%25d%3A%C3%A9');
   });
 });

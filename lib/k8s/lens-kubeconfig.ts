@@ -1,7 +1,7 @@
 // The kubeconfig as Backup Lens applies it to a request: client-node's credentials (client certificates, token,
 // exec, OIDC, Impersonate-User) plus what client-node leaves out of a kubeconfig user: kubectl's `tokenFile`,
 // read again for every transport (client-go re-reads it about every minute; transports are made per scan and per
-// watch reconnect).
+// watch reconnect), and impersonation beyond `as` (as-groups, as-uid, as-user-extra), sent as client-go sends it.
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
 import { KubeconfigError } from './config-error';
@@ -32,6 +32,28 @@ function tokenFromFile(file: string, fallback: string | undefined): string {
   throw new KubeconfigError(`The kubeconfig user's tokenFile ${file} could not be read: ${problem}.`, 'Check that the file exists and holds a bearer token, or fix the tokenFile path in the kubeconfig.');
 }
 
+// RFC 7230 token characters: what client-go leaves unescaped in an Impersonate-Extra- key (it escapes '%' too).
+const HEADER_KEY_BYTE = /^[!#$&'*+\-.^_`|~0-9A-Za-z]$/;
+
+/** client-go's headerKeyEscape: every byte of the key's UTF-8 that is not a token character, and '%', as %XX. */
+export function headerKeyEscape(key: string): string {
+  let out = '';
+  for (const byte of Buffer.from(key, 'utf8')) {
+    const char = String.fromCharCode(byte);
+    out += byte < 0x7f && HEADER_KEY_BYTE.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** Impersonate-Uid, one Impersonate-Group per group, one Impersonate-Extra-<key> per value (Impersonate-User comes from client-node). */
+export function impersonationHeaders(extras: UserExtras): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  if (extras.uid) headers['Impersonate-Uid'] = extras.uid;
+  if (extras.groups.length > 0) headers['Impersonate-Group'] = [...extras.groups];
+  for (const [key, values] of Object.entries(extras.extra)) headers[`Impersonate-Extra-${headerKeyEscape(key)}`] = [...values];
+  return headers;
+}
+
 export class LensKubeConfig extends KubeConfig {
   private extras: ReadonlyMap<string, UserExtras> = new Map();
 
@@ -54,5 +76,6 @@ export class LensKubeConfig extends KubeConfig {
     const headers = (opts.headers ??= {}) as Record<string, string | string[]>;
     // kubectl's token and tokenFile beat an exec plugin's token; the file, when readable, beats the token.
     if (extras.tokenFile) headers.Authorization = `Bearer ${tokenFromFile(extras.tokenFile, this.getCurrentUser()?.token)}`;
+    Object.assign(headers, impersonationHeaders(extras));
   }
 }
