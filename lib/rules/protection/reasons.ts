@@ -22,7 +22,7 @@ export const PROTECTION_REASON_TEXT: { readonly [r in ProtectionReason]: string 
   fsSelectedNoPvb: 'selected for fs-backup, which switches its snapshot off, but no PodVolumeBackup will be made: nothing protects it',
   policySkip: 'a volume policy skips it',
   snapshotVolumesDisabled: 'snapshotVolumes is false and fs-backup does not take it',
-  pvUnresolvable: 'its PersistentVolume cannot be resolved (not bound, not Bound, or the PV is gone): the PVC item fails',
+  pvUnresolvable: 'its PersistentVolume cannot be resolved (not bound, not Bound, or gone), so nothing snapshots it; with EnableCSI, or a volume policy and a missing PV, the PVC item fails too',
   noStorageClass: 'the claim has no storage class, so the CSI snapshot fails',
   storageClassMissing: 'its StorageClass does not exist, so the CSI snapshot fails',
   noSnapshotClass: 'no VolumeSnapshotClass can be chosen for its driver, so the CSI snapshot fails',
