@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ScheduleSummary } from '@/lib/api/types';
+import type { LastBackupSummary } from '@/lib/view/last-backup-types';
 import { ApiFailure, REFETCH_MS, fetchSchedules, queryKeys } from '@/lib/client/api';
 import type { Sourced } from '@/lib/velero/backup-options/types';
 import { AppHeader } from './app-header';
@@ -30,6 +31,45 @@ function SourcedValue({ label, value }: { label: string; value: Sourced<boolean>
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const OUTCOME_TEXT: Array<[keyof LastBackupSummary['outcomes'], string]> = [
+  ['completed', 'copied as predicted'], ['failed', 'PodVolumeBackup failed'], ['missing', 'predicted but not copied'],
+  ['unexpected', 'copied though predicted skip'], ['notFinal', 'still running'], ['agrees', 'skipped as predicted'],
+];
+const SNAPSHOT_TEXT: Array<[keyof LastBackupSummary['snapshots'], string]> = [['csi', 'CSI snapshots'], ['native', 'Native snapshots'], ['dataMover', 'Data mover']];
+
+/** d.5: what the newest finished backup did against what is predicted now. */
+function LastCompared({ summary }: { summary: LastBackupSummary }) {
+  return (
+    <section aria-label={`Backup ${summary.backup} compared with the prediction`} className="mt-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700">
+      <h3 className="font-medium">
+        Newest finished backup <span className="font-mono">{summary.backup}</span> ({summary.phase}
+        {summary.errors > 0 ? `, ${plural(summary.errors, 'error')}` : ''}{summary.hooksFailed > 0 ? `, ${plural(summary.hooksFailed, 'failed hook')}` : ''}) against today&apos;s prediction
+      </h3>
+      {summary.podVolumeBackupsRead ? (
+        <p>
+          Pod volumes:{' '}
+          {OUTCOME_TEXT.filter(([k]) => summary.outcomes[k] > 0).map(([k, text], i) => (
+            <span key={k}>{i > 0 ? ' · ' : ''}<span className={k === 'failed' || k === 'missing' || k === 'unexpected' ? 'font-semibold text-red-800 dark:text-red-300' : ''}>{summary.outcomes[k]} {text}</span></span>
+          ))}
+          {Object.values(summary.outcomes).every((n) => n === 0) && 'none in this backup'}
+          {summary.unmatched.length > 0 && <> · {plural(summary.unmatched.length, 'PodVolumeBackup')} of pod volumes no longer predicted</>}
+        </p>
+      ) : <p>The PodVolumeBackups could not be read, so the pod volumes are not compared.</p>}
+      <ul className="flex flex-wrap gap-x-4">
+        {SNAPSHOT_TEXT.filter(([k]) => summary.snapshots[k].predicted > 0 || (summary.snapshots[k].attempted ?? 0) > 0).map(([k, text]) => {
+          const c = summary.snapshots[k];
+          const short = c.completed !== null && c.completed < c.predicted;
+          return (
+            <li key={k} className={short ? 'font-semibold text-red-800 dark:text-red-300' : ''}>
+              {text}: {c.predicted} predicted, {c.attempted ?? 'unknown'} attempted, {c.completed ?? 'unknown'} completed
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 function ScheduleCard({ schedule }: { schedule: ScheduleSummary }) {
   const e = schedule.effective;
@@ -87,6 +127,7 @@ function ScheduleCard({ schedule }: { schedule: ScheduleSummary }) {
           </dd>
         </div>
       </dl>
+      {schedule.lastCompared && <LastCompared summary={schedule.lastCompared} />}
     </article>
   );
 }

@@ -247,6 +247,8 @@ export interface ScheduleSummary {
     resourcePolicyState: PolicyState['state'];
   };
   lastBackup: { name: string; phase: string; startTimestamp: string | null } | null;
+  /** The newest finished Backup (d.5) compared with the prediction; null without one. */
+  lastCompared: LastBackupSummary | null;
   /** Verdict counts of the next backup; null when it would fail validation. */
   counts: { pods: number; volumes: number; fsBackup: number; skip: number; skippedPvcVolumes: number } | null;
 }

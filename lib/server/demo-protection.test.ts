@@ -9,7 +9,7 @@ import { claimsBody, coverageBody } from './claims';
 import { parseCsv } from './csv-reader';
 import { claimsCsv, volumesCsv } from './exports';
 import { metricsRegistry, metricsText } from './metrics';
-import { namespacesBody, volumesBody } from './queries';
+import { namespacesBody, schedulesBody, volumesBody } from './queries';
 
 let demo: DemoCluster;
 let scan: Scan;
@@ -104,6 +104,13 @@ describe('what the last nightly backup did, per volume', () => {
     const offsite = volumesBody(scan, { backup: { kind: 'schedule', name: 'offsite-daily' }, namespaces: ['shop'] });
     expect(offsite.volumes.find((v) => v.pvc === 'catalog-images')?.lastBackup?.dataUpload).toMatchObject({ phase: 'Completed' });
     expect(offsite.lastBackup?.snapshots.dataMover).toEqual({ predicted: 1, attempted: 1, completed: 1 });
+  });
+
+  it('the Schedules answer carries the same comparison per schedule (null without a finished backup)', () => {
+    const bySchedule = new Map(schedulesBody(scan).schedules.map((s) => [s.name, s.lastCompared]));
+    expect(bySchedule.get('nightly')).toEqual(nightly().lastBackup);
+    expect(bySchedule.get('broken')).toBeNull();
+    expect(bySchedule.get('opt-out-daily')).toBeNull();
   });
 
   it('is null for a schedule without a finished backup, and absent for a what-if', () => {

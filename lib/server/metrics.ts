@@ -29,7 +29,8 @@ export function metricsRegistry(scan: Scan): Registry {
     }
     for (const [namespace, counts] of perNamespace) for (const [protection, n] of Object.entries(counts)) claims.set({ namespace, schedule: name, protection }, n);
     const last = lastBackupFor(scan, { ref: effective.ref, label: name, effective });
-    if (last) for (const outcome of LAST_BACKUP_OUTCOMES) outcomes.set({ schedule: name, backup: last.summary.backup, outcome }, last.summary.outcomes[outcome]);
+    // Unreadable PodVolumeBackups compare nothing: no outcome is reported rather than zeros.
+    if (last?.summary.podVolumeBackupsRead) for (const outcome of LAST_BACKUP_OUTCOMES) outcomes.set({ schedule: name, backup: last.summary.backup, outcome }, last.summary.outcomes[outcome]);
   }
   const some = protectedBySomeSchedule(scan);
   // The claim set does not depend on the backup: the default what-if lists every claim.

@@ -9,7 +9,7 @@ import { namespaceDetail } from '../view/namespace-detail';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, search } from '../view/search';
 import { scanHeader } from './scan-header';
 import { resolveSelection, scheduleSelections } from './selection';
-import { countByProtection, emptyProtectionCounts, withLastBackup } from './claims';
+import { countByProtection, emptyProtectionCounts, lastBackupFor, withLastBackup } from './claims';
 
 export class NotFound extends Error {}
 
@@ -99,6 +99,7 @@ export function schedulesBody(scan: Scan): SchedulesResponse {
         resourcePolicyState: effective.resourcePolicy.state,
       },
       lastBackup: last && { name: last.name, phase: last.phase, startTimestamp: last.startTimestamp },
+      lastCompared: lastBackupFor(scan, { ref: effective.ref, label: name, effective })?.summary ?? null,
       counts: valid ? {
         pods: new Set(verdicts.map((v) => `${v.namespace}/${v.pod}`)).size,
         volumes: verdicts.length,
