@@ -60,6 +60,15 @@ describe('options of a Schedule', () => {
     expect(old.validationErrors).toEqual(['include-resources, exclude-resources and include-cluster-resources are old filter parameters.\nThey cannot be used with include-exclude policies.']);
   });
 
+  it('a namespace-scoped include list naming only cluster-scoped resources backs up pods and claims', () => {
+    const o = scheduleOptions(nightly({ includedNamespaceScopedResources: ['namespaces'] }), context());
+    expect(o.backupPods.value).toBe(true);
+    expect(o.backupExcludePVC.value).toBe(false);
+    const unknown = scheduleOptions(nightly({ includedNamespaceScopedResources: ['widgets'] }), context());
+    expect(unknown.backupPods.source).toBe('assumed');
+    expect(unknown.warnings.some((w) => w.includes('"widgets"'))).toBe(true);
+  });
+
   it('refuses both label selectors, and mixed old and new filters', () => {
     const o = scheduleOptions(nightly({ labelSelector: { matchLabels: { a: 'b' } }, orLabelSelectors: [{ matchLabels: { c: 'd' } }], excludedResources: ['secrets'], excludedNamespaceScopedResources: ['configmaps'] }), context());
     expect(o.validationErrors).toHaveLength(2);

@@ -115,6 +115,7 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
   const includeExclude = policy.state.state === 'ok' ? policy.state.policy.includeExcludePolicy : null;
   const filters = resourceFilters(spec, includeExclude);
   errors.push(...filters.errors);
+  warnings.push(...filters.warnings);
 
   const includes = spec.includedNamespaces?.length ? spec.includedNamespaces : ['*'];
   errors.push(...validateNamespaces(includes, excludes));

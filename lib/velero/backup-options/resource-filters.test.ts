@@ -15,6 +15,24 @@ describe('resource names resolve as discovery does', () => {
     expect(resolveResource('PVC').name).toBe('PVC');
     expect(resolveResource('persistent*').name).toBe('persistent*');
   });
+
+  it('knows the common cluster-scoped built-ins by plural, singular, short name and group, as discovery serves them', () => {
+    expect(resolveResource('namespaces')).toEqual({ name: 'namespaces', namespaced: false, uncertain: false });
+    expect(resolveResource('ns')).toMatchObject({ name: 'namespaces', namespaced: false });
+    expect(resolveResource('node')).toMatchObject({ name: 'nodes', namespaced: false });
+    expect(resolveResource('sc')).toMatchObject({ name: 'storageclasses.storage.k8s.io', namespaced: false });
+    expect(resolveResource('storageclasses.storage.k8s.io')).toMatchObject({ name: 'storageclasses.storage.k8s.io', namespaced: false });
+    expect(resolveResource('crd')).toMatchObject({ name: 'customresourcedefinitions.apiextensions.k8s.io', namespaced: false });
+    expect(resolveResource('ClusterRoleBinding')).toMatchObject({ name: 'clusterrolebindings.rbac.authorization.k8s.io', namespaced: false });
+    expect(resolveResource('vsc')).toMatchObject({ name: 'volumesnapshotcontents.snapshot.storage.k8s.io', namespaced: false });
+    expect(resolveResource('deploy')).toMatchObject({ name: 'deployments.apps', namespaced: true });
+  });
+
+  it('marks a plain name it cannot resolve as uncertain, and a glob as certainly unresolvable', () => {
+    expect(resolveResource('widgets.example.com')).toEqual({ name: 'widgets.example.com', namespaced: null, uncertain: true });
+    expect(resolveResource('storageclasses.apps')).toMatchObject({ namespaced: null, uncertain: true });
+    expect(resolveResource('persistent*')).toMatchObject({ namespaced: null, uncertain: false });
+  });
 });
 
 describe('old-style filters', () => {
@@ -67,6 +85,36 @@ describe('new-style filters', () => {
   it('drops a cluster-scoped name given as namespace-scoped', () => {
     const r = resourceFilters({ includedNamespaceScopedResources: ['pv'] }, null);
     expect(r.backupPods.value).toBe(true);
+  });
+
+  it('drops cluster-scoped names from the namespace-scoped include list, which then includes everything (scopeResourceMapFunc)', () => {
+    for (const list of [['namespaces'], ['nodes'], ['ns', 'storageclasses', 'clusterroles']]) {
+      const r = resourceFilters({ includedNamespaceScopedResources: list }, null);
+      expect(r.backupPods).toMatchObject({ value: true, source: 'default' });
+      expect(r.backupExcludePVC).toMatchObject({ value: false, source: 'default' });
+      expect(r.warnings).toEqual([]);
+    }
+    expect(resourceFilters({ excludedNamespaceScopedResources: ['persistentvolumes'] }, null).backupExcludePVC.value).toBe(false);
+    expect(resourceFilters({ excludedClusterScopedResources: ['pvc'] }, null).persistentVolumesIncluded.value).toBe(true);
+  });
+
+  it('drops them from the policy\'s includeExcludePolicy as well', () => {
+    const r = resourceFilters({}, policy({ includedNamespaceScopedResources: ['nodes'] }));
+    expect(r.backupPods).toMatchObject({ value: true, source: 'default' });
+    expect(r.backupExcludePVC.value).toBe(false);
+  });
+
+  it('keeps a name it cannot resolve, as Velero does when discovery cannot, and says the outcome is assumed', () => {
+    const r = resourceFilters({ includedNamespaceScopedResources: ['widgets'] }, null);
+    expect(r.backupPods).toMatchObject({ value: false, source: 'assumed' });
+    expect(r.backupExcludePVC).toMatchObject({ value: true, source: 'assumed' });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain('"widgets"');
+    expect(r.warnings[0]).toContain('pods are backed up and claims are backed up');
+    // An unknown name that cannot change the outcome is not an assumption.
+    const harmless = resourceFilters({ includedNamespaceScopedResources: ['pods', 'persistentvolumeclaims', 'widgets'] }, null);
+    expect(harmless.backupPods).toMatchObject({ value: true, source: 'spec' });
+    expect(harmless.warnings).toEqual([]);
   });
 
   it('the policy\'s includeExcludePolicy can exclude claims', () => {
