@@ -1,6 +1,9 @@
 // Credentials the kubeconfig names, applied to requests against the demo cluster: kubectl's tokenFile (read again
-// for every transport) and impersonation (as, as-groups, as-uid, as-user-extra).
+// for every transport) and impersonation (as, as-groups, as-uid, as-user-extra); a plain http:// server such as
+// `kubectl proxy` (the demo cluster serves HTTPS only, so that one is a minimal node:http server here).
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +25,12 @@ afterAll(() => demo.close());
 const tmp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** A kubeconfig for the demo cluster in its own directory, with this user. */
-function kubeconfig(user: Record<string, unknown>, dir = tmp('backup-lens-credentials-')): { dir: string; access: ClusterAccess } {
+function kubeconfig(user: Record<string, unknown>, dir = tmp('backup-lens-credentials-'), cluster: Record<string, unknown> = { server: demo.url, 'certificate-authority-data': Buffer.from(demo.caPem).toString('base64') }): { dir: string; access: ClusterAccess } {
   const file = path.join(dir, 'config');
   writeFileSync(file, stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'demo', cluster: { server: demo.url, 'certificate-authority-data': Buffer.from(demo.caPem).toString('base64') } }],
+    clusters: [{ name: 'demo', cluster }],
     users: [{ name: 'someone', user }],
     contexts: [{ name: 'demo', context: { cluster: 'demo', user: 'someone' } }],
     'current-context': 'demo',
@@ -82,5 +85,30 @@ describe('impersonation', () => {
   it('escapes extra keys byte by byte as client-go does', () => {
     expect(headerKeyEscape("a-Z_0.9!#$&'*+^`|~")).toBe("a-Z_0.9!#$&'*+^`|~");
     expect(headerKeyEscape('a b/c%d:é')).toBe('a%20b%2Fc%25d%3A%C3%A9');
+  });
+});
+
+describe('a plain http:// server (kubectl proxy)', () => {
+  let server: http.Server;
+  let url: string;
+  const seen: NodeJS.Dict<string[]>[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      seen.push(req.headersDistinct);
+      const body = req.url === '/version' ? { major: '1', minor: '31', gitVersion: 'v1.31.0' } : { kind: 'NamespaceList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [{ metadata: { name: 'default' } }] };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is read without insecure-skip-tls-verify, with the user’s token and impersonation headers', async () => {
+    const { access } = kubeconfig({ token: 'proxy-token', as: 'alice', 'as-groups': ['team-a', 'team-b'] }, undefined, { server: url });
+    const transport = await createTransport(access.kc);
+    expect((await transport.get('/version')).status).toBe(200);
+    const list = await transport.get('/api/v1/namespaces?limit=500');
+    expect(JSON.parse(list.body)).toMatchObject({ items: [{ metadata: { name: 'default' } }] });
+    expect(seen.at(-1)).toMatchObject({ authorization: ['Bearer proxy-token'], 'impersonate-user': ['alice'], 'impersonate-group': ['team-a', 'team-b'] });
   });
 });

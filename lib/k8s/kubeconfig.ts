@@ -66,8 +66,7 @@ function serviceAccountName(saDir: string): string | null {
 export function withToken(access: ClusterAccess, token: string, user: string): ClusterAccess {
   const cluster = access.kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
+  const kc = new LensKubeConfig({
     clusters: [cluster],
     users: [{ name: 'session', token }],
     contexts: [{ name: access.context, cluster: cluster.name, user: 'session' }],
@@ -90,8 +89,9 @@ export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessPro
       // Several files merge as kubectl merges them (lib/k8s/kubeconfig-files.ts), not as client-node does.
       kc = new LensKubeConfig(loadKubeconfigFiles(existing));
     } else if (env.KUBERNETES_SERVICE_HOST && existsSync(path.join(saDir, 'token'))) {
-      kc = new KubeConfig();
-      kc.loadFromCluster();
+      const inCluster = new KubeConfig();
+      inCluster.loadFromCluster();
+      kc = LensKubeConfig.of(inCluster);
       source = 'in-cluster';
     } else {
       const where = fromEnv ? `KUBECONFIG points at ${paths.join(', ')}, which does not exist` : `there is no ${paths[0]}`;

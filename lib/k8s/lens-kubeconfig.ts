@@ -2,6 +2,7 @@
 // exec, OIDC, Impersonate-User) plus what client-node leaves out of a kubeconfig user: kubectl's `tokenFile`,
 // read again for every transport (client-go re-reads it about every minute; transports are made per scan and per
 // watch reconnect), and impersonation beyond `as` (as-groups, as-uid, as-user-extra), sent as client-go sends it.
+// Plain http:// servers (`kubectl proxy`) work too: client-node refuses them unless insecure-skip-tls-verify is set.
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
 import { KubeconfigError } from './config-error';
@@ -54,13 +55,29 @@ export function impersonationHeaders(extras: UserExtras): Record<string, string 
   return headers;
 }
 
+/** client-node's createAgent throws for an http:// server unless it skips TLS verification, which means nothing without TLS. */
+const plainHttpAllowed = (cluster: Cluster): Cluster => (cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster);
+
 export class LensKubeConfig extends KubeConfig {
   private extras: ReadonlyMap<string, UserExtras> = new Map();
+  /** Applies client-node's credentials (and keeps its exec/OIDC caches), with plain http:// servers allowed. */
+  private credentials = new KubeConfig();
 
   constructor(loaded: LoadedConfig) {
     super();
+    this.use(loaded);
+  }
+
+  /** The same configuration as a plain KubeConfig (for a caller that did not load it through loadAccess). */
+  static of(kc: KubeConfig): LensKubeConfig {
+    return new LensKubeConfig({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() });
+  }
+
+  private use(loaded: LoadedConfig): void {
     this.loadFromOptions(loaded);
     this.extras = loaded.extras ?? new Map();
+    this.credentials = new KubeConfig();
+    this.credentials.loadFromOptions({ ...loaded, clusters: loaded.clusters.map(plainHttpAllowed) });
   }
 
   /** The extras of the current user (tokenFile, impersonation), if any. */
@@ -70,7 +87,8 @@ export class LensKubeConfig extends KubeConfig {
   }
 
   override async applyToHTTPSOptions(opts: RequestOptions): Promise<void> {
-    await super.applyToHTTPSOptions(opts);
+    this.credentials.setCurrentContext(this.getCurrentContext());
+    await this.credentials.applyToHTTPSOptions(opts);
     const extras = this.currentExtras();
     if (!extras) return;
     const headers = (opts.headers ??= {}) as Record<string, string | string[]>;

@@ -1,9 +1,11 @@
-// GET requests to the API server with the kubeconfig's credentials. client-node supplies TLS material, tokens
-// (exec, OIDC, …) and proxy agents; the request itself is plain node:https so a 50,000-pod list costs what
-// fetching and JSON.parse cost, without client-node's per-field ObjectSerializer pass (measured in bench/).
+// GET requests to the API server (https://, or http:// as `kubectl proxy` serves) with the kubeconfig's
+// credentials. client-node supplies TLS material, tokens (exec, OIDC, …) and proxy agents, LensKubeConfig the
+// rest; the request itself is plain node:https so a 50,000-pod list costs what fetching and JSON.parse cost,
+// without client-node's per-field ObjectSerializer pass (measured in bench/).
 import type { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
+import { LensKubeConfig } from './lens-kubeconfig';
 
 export interface HttpAnswer {
   status: number;
@@ -36,11 +38,13 @@ function transportError(error: NodeJS.ErrnoException, server: string): Transport
 }
 
 export async function createTransport(kc: KubeConfig): Promise<Transport> {
-  const cluster = kc.getCurrentCluster();
+  // LensKubeConfig adds what client-node leaves out (tokenFile, impersonation groups/uid/extra, http:// servers).
+  const lens = kc instanceof LensKubeConfig ? kc : LensKubeConfig.of(kc);
+  const cluster = lens.getCurrentCluster();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
   const base = new URL(cluster.server);
   const opts: https.RequestOptions = { headers: {} };
-  await kc.applyToHTTPSOptions(opts);
+  await lens.applyToHTTPSOptions(opts);
   const isHttps = base.protocol === 'https:';
   // Reuse connections across pages; keep client-node's agent when it is a proxy agent.
   const agent = cluster.proxyUrl
