@@ -60,7 +60,8 @@ describe('the demo cluster serves Velero', () => {
       seen.push(...names(page.json));
       token = (page.json.metadata as { continue?: string }).continue ?? '';
     } while (token);
-    expect(seen).toHaveLength(9);
+    expect(seen).toHaveLength(38);
+    expect(new Set(seen).size).toBe(38);
     expect((await get(demo, '/apis/velero.io/v1/namespaces/velero/schedules/nightly')).json).toMatchObject({ apiVersion: 'velero.io/v1', kind: 'Schedule', status: { phase: 'Enabled' } });
     expect((await get(demo, '/apis/apps/v1/namespaces/velero/daemonsets')).json).toMatchObject({ kind: 'DaemonSetList', apiVersion: 'apps/v1' });
   });

@@ -8,7 +8,8 @@
  */
 export const BACKUP_POLICY = `version: v1
 volumePolicies:
-# 1. analytics/etl-archive: its PV was deleted, the claim is Lost -> skip.
+# 1. analytics/etl-archive: its PV was deleted, the claim is Lost -> the pod volume is skipped (fs-backup); the
+#    claim's own item still fails, as getMatchAction cannot get the PV it names (protection: pvUnresolvable).
 - conditions:
     pvcPhase: [Lost]
   action:

@@ -69,14 +69,19 @@ describe('the Velero installation of the seeded demo', () => {
   });
 
   it('records PodVolumeBackups with the uids of the demo pod, claim and backup', () => {
-    const nightly = (seed.backups ?? []).find((b) => meta(b).name === 'nightly-20261124020012') as J;
+    const backupNamed = (name: string) => (seed.backups ?? []).find((b) => meta(b).name === name) as J;
     for (const pvb of seed.podVolumeBackups ?? []) {
+      const of = backupNamed(meta(pvb).labels?.['velero.io/backup-name'] ?? '');
       const spec = pvb.spec as { pod: { namespace: string; name: string; uid: string }; node: string };
       const pod = seed.pods.find((p) => p.metadata?.namespace === spec.pod.namespace && p.metadata?.name === spec.pod.name);
       const claim = claimOf(spec.pod.namespace, (pvb.metadata as { annotations: Record<string, string> }).annotations['velero.io/pvc-name'] ?? '');
       expect([spec.pod.uid, spec.node]).toEqual([pod?.metadata?.uid, pod?.spec?.nodeName]);
-      expect(meta(pvb).labels).toEqual({ 'velero.io/backup-name': meta(nightly).name, 'velero.io/backup-uid': meta(nightly).uid, 'velero.io/pvc-uid': claim.metadata?.uid });
+      expect(meta(pvb).labels).toEqual({ 'velero.io/backup-name': meta(of).name, 'velero.io/backup-uid': meta(of).uid, 'velero.io/pvc-uid': claim.metadata?.uid });
+      expect(meta(pvb).name?.startsWith(`${meta(of).name}-`)).toBe(true);
     }
-    expect((seed.podVolumeBackups ?? []).map((p) => (p.status as { phase: string }).phase).sort()).toEqual([...Array(8).fill('Completed'), 'Failed']);
+    const phases = (backup: string) => (seed.podVolumeBackups ?? []).filter((p) => meta(p).labels?.['velero.io/backup-name'] === backup).map((p) => (p.status as { phase: string }).phase).sort();
+    expect(phases('nightly-20261124020012')).toEqual([...Array(8).fill('Completed'), 'Failed']);
+    expect(phases('all-but-scratch-20261124060003')).toEqual(Array(13).fill('Completed'));
+    expect(seed.podVolumeBackups).toHaveLength(38);
   });
 });

@@ -23,7 +23,7 @@ const table = (schedule: string) => Object.fromEntries(claims(schedule).claims.m
 describe('every demo claim\'s protection', () => {
   it('nightly: each claim lands where backup-policy, the annotations and the storage side put it', () => {
     expect(table('nightly')).toEqual({
-      'analytics/etl-archive': 'none/policySkip', 'analytics/etl-staging': 'none/claimMissing', 'analytics/hdfs-name': 'none/fsSelectedNoPvb',
+      'analytics/etl-archive': 'none/pvUnresolvable', 'analytics/etl-staging': 'none/claimMissing', 'analytics/hdfs-name': 'none/fsSelectedNoPvb',
       'analytics/hdfs-scratch': 'none/policySkip', 'analytics/raw-disk': 'csi-snapshot/policySnapshot', 'edge/gateway-buffer': 'none/fsSelectedNoPvb',
       'legacy/billing-archive': 'native-snapshot/snapshotDefault', 'legacy/ledger-gp2': 'none/storageClassMissing', 'legacy/nfs-share': 'none/noSnapshotLocation',
       'legacy/static-data': 'none/noStorageClass', 'locked/vault-data': 'fs-backup/optedIn', 'media/assets': 'fs-backup/policyFsBackup',
@@ -104,6 +104,22 @@ describe('what the last nightly backup did, per volume', () => {
     const offsite = volumesBody(scan, { backup: { kind: 'schedule', name: 'offsite-daily' }, namespaces: ['shop'] });
     expect(offsite.volumes.find((v) => v.pvc === 'catalog-images')?.lastBackup?.dataUpload).toMatchObject({ phase: 'Completed' });
     expect(offsite.lastBackup?.snapshots.dataMover).toEqual({ predicted: 1, attempted: 1, completed: 1 });
+  });
+
+  it('the other schedules\' last runs agree with the prediction, but for a pod created after all-but-scratch ran', () => {
+    const off = (name: string) => volumesBody(scan, { backup: { kind: 'schedule', name }, namespaces: [] }).volumes
+      .filter((v) => v.lastBackup && !['completed', 'agrees'].includes(v.lastBackup.outcome))
+      .map((v) => `${v.namespace}/${v.pod}/${v.volume} ${v.lastBackup?.outcome} ${v.lastBackup?.cause?.code ?? ''}`.trim());
+    expect(off('all-but-scratch')).toEqual(['mistakes/api-0/data missing podCreatedAfterBackup']);
+    for (const name of ['files-only', 'offsite-daily', 'paused-weekly', 'shop-and-wiki', 'no-claims']) expect(off(name), name).toEqual([]);
+  });
+
+  it('every schedule\'s last run attempted and completed as many snapshots of each kind as are predicted now', () => {
+    const compared = schedulesBody(scan).schedules.flatMap((s) => (s.lastCompared ? [[s.name, s.lastCompared.snapshots] as const] : []));
+    expect(compared.map(([name]) => name)).toEqual(['all-but-scratch', 'files-only', 'nightly', 'no-claims', 'offsite-daily', 'paused-weekly', 'shop-and-wiki']);
+    for (const [name, snapshots] of compared) {
+      for (const [kind, c] of Object.entries(snapshots)) expect([c.attempted, c.completed], `${name} ${kind}`).toEqual([c.predicted, c.predicted]);
+    }
   });
 
   it('the Schedules answer carries the same comparison per schedule (null without a finished backup)', () => {
