@@ -1,6 +1,7 @@
-// Command-line parsing as spf13/pflag does it for the velero server (velero-objects.md b.1):
+// Command-line parsing as spf13/pflag v1.0.10 does it for the velero server (velero-objects.md b.1):
 // `--x=v` and `--x v` for value flags (the next argument is taken whatever it looks like); bool flags are
-// `--x` or `--x=<bool>` (`--x false` is true plus a stray argument); `--` ends the flags.
+// `--x` or `--x=<bool>` (`--x false` is true plus a stray argument); `-h`, `-n v`, `-nv`, `-n=v` for the known
+// shorthands; `--` ends the flags.
 
 export interface ParsedArgs {
   /** Every value given to each long flag, in order (the caller decides whether the last wins or they add up). */
@@ -10,7 +11,13 @@ export interface ParsedArgs {
   problems: string[];
 }
 
-export function parseArgs(args: readonly string[], boolFlags: ReadonlySet<string>): ParsedArgs {
+/**
+ * Single-letter shorthands: the long flag each stands for (pflag's parseSingleShortArg). A shorthand missing here
+ * leaves its argument positional, as before.
+ */
+export type Shorthands = ReadonlyMap<string, string>;
+
+export function parseArgs(args: readonly string[], boolFlags: ReadonlySet<string>, shorthands: Shorthands = new Map()): ParsedArgs {
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
   const problems: string[] = [];
@@ -25,6 +32,10 @@ export function parseArgs(args: readonly string[], boolFlags: ReadonlySet<string
       positional.push(...args.slice(i + 1));
       break;
     }
+    if (arg[0] === '-' && arg[1] !== '-' && arg.length > 1 && shorthands.has(arg[1] as string)) {
+      i = parseShort(arg.slice(1), args, i, boolFlags, shorthands, add, problems);
+      continue;
+    }
     if (!arg.startsWith('--') || arg.length === 2) {
       positional.push(arg);
       continue;
@@ -38,6 +49,40 @@ export function parseArgs(args: readonly string[], boolFlags: ReadonlySet<string
     else problems.push(`flag needs an argument: --${name}`);
   }
   return { flags, positional, problems };
+}
+
+/** pflag's parseShortArg / parseSingleShortArg over `-abc`; returns the index of the last argument consumed. */
+function parseShort(
+  letters: string, args: readonly string[], i: number, boolFlags: ReadonlySet<string>, shorthands: Shorthands,
+  add: (name: string, value: string) => void, problems: string[],
+): number {
+  let rest = letters;
+  while (rest.length > 0) {
+    const c = rest[0] as string;
+    const name = shorthands.get(c);
+    if (name === undefined) {
+      problems.push(`unknown shorthand flag: '${c}' in -${rest}`);
+      return i;
+    }
+    if (rest.length > 2 && rest[1] === '=') {
+      add(name, rest.slice(2));
+      return i;
+    }
+    if (boolFlags.has(name)) {
+      add(name, 'true');
+      rest = rest.slice(1);
+    } else if (rest.length > 1) {
+      add(name, rest.slice(1));
+      return i;
+    } else if (i + 1 < args.length) {
+      add(name, args[i + 1] as string);
+      return i + 1;
+    } else {
+      problems.push(`flag needs an argument: '${c}' in -${rest}`);
+      return i;
+    }
+  }
+  return i;
 }
 
 /** strconv.ParseBool. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './pflag';
-import { SERVER_BOOL_FLAGS, serverContainer, serverSettings } from './server-flags';
+import { SERVER_BOOL_FLAGS, SERVER_SHORTHANDS, serverContainer, serverSettings } from './server-flags';
 import { nightly, processedBackup, velero, veleroDeployment } from './test-fixtures';
 
 const settingsOf = (args: string[]) => serverSettings({ velero: velero({ deployments: [veleroDeployment(args)] }) }).settings;
@@ -18,6 +18,26 @@ describe('pflag parsing', () => {
     const parsed = parseArgs(['server', '--default-volumes-to-fs-backup', 'false'], SERVER_BOOL_FLAGS);
     expect(parsed.flags.get('default-volumes-to-fs-backup')).toEqual(['true']);
     expect(parsed.positional).toEqual(['server', 'false']);
+  });
+
+  it('knows the klog bools NewCommand adds, so they do not swallow the next argument', () => {
+    for (const flag of ['--logtostderr', '--alsologtostderr', '--add_dir_header', '--skip_headers', '--skip_log_headers', '--one_output']) {
+      const parsed = parseArgs(['server', flag, '--default-volumes-to-fs-backup'], SERVER_BOOL_FLAGS);
+      expect(parsed.flags.get('default-volumes-to-fs-backup')).toEqual(['true']);
+    }
+    expect(settingsOf(['server', '--logtostderr', '--default-volumes-to-fs-backup']).defaultVolumesToFsBackup).toMatchObject({ value: true, source: 'server' });
+    // --colorized is an OptionalBool without NoOptDefVal: it takes the next argument.
+    expect(parseArgs(['server', '--colorized', '--default-volumes-to-fs-backup'], SERVER_BOOL_FLAGS).flags.get('colorized')).toEqual(['--default-volumes-to-fs-backup']);
+  });
+
+  it('parses the shorthands -n, -v and -h as pflag does', () => {
+    const parsed = parseArgs(['server', '-n', 'velero', '-v=2', '-h', '--x'], SERVER_BOOL_FLAGS, SERVER_SHORTHANDS);
+    expect(parsed.flags.get('namespace')).toEqual(['velero']);
+    expect(parsed.flags.get('v')).toEqual(['2']);
+    expect(parsed.flags.get('help')).toEqual(['true']);
+    expect(parseArgs(['server', '-v', '--default-volumes-to-fs-backup'], SERVER_BOOL_FLAGS, SERVER_SHORTHANDS).flags.get('v')).toEqual(['--default-volumes-to-fs-backup']);
+    expect(parseArgs(['server', '-nvelero'], SERVER_BOOL_FLAGS, SERVER_SHORTHANDS).flags.get('namespace')).toEqual(['velero']);
+    expect(parseArgs(['server', '-n'], SERVER_BOOL_FLAGS, SERVER_SHORTHANDS).problems).toEqual(["flag needs an argument: 'n' in -n"]);
   });
 
   it('stops reading flags after --', () => {
@@ -60,6 +80,33 @@ describe('server settings from the velero Deployment', () => {
 
   it('accumulates --default-volume-snapshot-locations provider:name pairs', () => {
     expect(settingsOf(['server', '--default-volume-snapshot-locations=aws:east', '--default-volume-snapshot-locations=gcp:eu']).defaultVolumeSnapshotLocations.value).toEqual({ aws: 'east', gcp: 'eu' });
+  });
+
+  it('reads the flags in the container\'s command when it carries them (the process gets command + args)', () => {
+    const d = veleroDeployment([]);
+    const container = d.spec?.template?.spec?.containers?.[0];
+    if (container) {
+      container.command = ['/velero', 'server', '--default-volumes-to-fs-backup', '--features=EnableCSI'];
+      delete container.args;
+    }
+    const s = serverSettings({ velero: velero({ deployments: [d] }) }).settings;
+    expect(s.defaultVolumesToFsBackup).toMatchObject({ value: true, source: 'server' });
+    expect(s.enableCSI).toMatchObject({ value: true, source: 'server' });
+    if (container) container.args = ['--default-snapshot-move-data'];
+    expect(serverSettings({ velero: velero({ deployments: [d] }) }).settings.defaultSnapshotMoveData.value).toBe(true);
+  });
+
+  it('with no command, the image entrypoint /velero gets the args', () => {
+    const d = veleroDeployment(['server', '--default-volumes-to-fs-backup']);
+    const container = d.spec?.template?.spec?.containers?.[0];
+    if (container) delete container.command;
+    expect(serverSettings({ velero: velero({ deployments: [d] }) }).settings.defaultVolumesToFsBackup.value).toBe(true);
+  });
+
+  it('says when the server would only print its help', () => {
+    const result = serverSettings({ velero: velero({ deployments: [veleroDeployment(['server', '--help'])] }) });
+    expect(result.assumptions).toEqual(['Deployment velero: --help prints the usage and exits (the server would not start).']);
+    expect(serverSettings({ velero: velero({ deployments: [veleroDeployment(['server', '--help=false'])] }) }).assumptions).toEqual([]);
   });
 
   it('finds the server container by its args when it is not named velero', () => {

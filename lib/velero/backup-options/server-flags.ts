@@ -1,13 +1,22 @@
 // The velero server's settings as its Deployment runs it (velero-objects.md b.1), or, when the Deployment cannot
 // be read, what the newest processed Backup of the schedule shows and Velero's defaults (b.4).
 import type { Backup, BackupSpec, VeleroObjects, Workload, WorkloadContainer } from '../../model/velero';
-import { parseArgs, parseBool, parseInteger, type ParsedArgs } from './pflag';
+import { parseArgs, parseBool, parseInteger, type ParsedArgs, type Shorthands } from './pflag';
 import type { ServerSettings, Sourced } from './types';
 
-/** Bool flags of `velero server` (pkg/cmd/server/config/config.go BindFlags). */
+/**
+ * Every bool flag `velero server` accepts (pflag NoOptDefVal "true"): the BoolVars of
+ * pkg/cmd/server/config/config.go:BindFlags; the klog v2.130.1 bools that pkg/cmd/velero/velero.go:NewCommand adds
+ * through klog.InitFlags + AddGoFlagSet; cobra's help. The root's other flags (--features, --colorized, which is
+ * an OptionalBool without NoOptDefVal, --kubeconfig, --kubecontext, --namespace) take a value.
+ */
 export const SERVER_BOOL_FLAGS: ReadonlySet<string> = new Set([
   'default-volumes-to-fs-backup', 'default-snapshot-move-data', 'restore-only', 'disable-informer-cache', 'schedule-skip-immediately',
+  'logtostderr', 'alsologtostderr', 'add_dir_header', 'skip_headers', 'one_output', 'skip_log_headers',
+  'help',
 ]);
+/** -n (factory.go:BindFlags), -v (klog's one-letter Go flag; PFlagFromGoFlag makes it a shorthand), -h (cobra). */
+export const SERVER_SHORTHANDS: Shorthands = new Map([['n', 'namespace'], ['v', 'v'], ['h', 'help']]);
 /** Controllers whose absence stops a Schedule from producing backups that run. */
 const SCHEDULE_BLOCKING_CONTROLLERS = ['schedule', 'backup', 'backup-queue'];
 export const DEFAULT_VGS_LABEL_KEY = 'velero.io/volume-group';
@@ -25,10 +34,18 @@ export interface ServerFlagsInput {
   schedule?: { name: string; template: BackupSpec } | undefined;
 }
 
-/** The container named `velero`, else the first whose args start with `server`. */
+/**
+ * The arguments the process gets after the binary: a set `command` replaces the image's ENTRYPOINT (/velero) and
+ * its CMD, so it is command[1:] + args; otherwise ENTRYPOINT + args.
+ */
+export function containerArgv(container: WorkloadContainer): string[] {
+  return container.command?.length ? [...container.command.slice(1), ...(container.args ?? [])] : [...(container.args ?? [])];
+}
+
+/** The container named `velero`, else the first whose arguments start with `server`. */
 export function serverContainer(deployments: readonly Workload[]): { deployment: Workload; container: WorkloadContainer } | null {
   const ordered = [...deployments].sort((a, b) => Number(b.metadata?.name === 'velero') - Number(a.metadata?.name === 'velero'));
-  for (const pick of [(c: WorkloadContainer) => c.name === 'velero', (c: WorkloadContainer) => c.args?.[0] === 'server']) {
+  for (const pick of [(c: WorkloadContainer) => c.name === 'velero', (c: WorkloadContainer) => containerArgv(c)[0] === 'server']) {
     for (const deployment of ordered) {
       const container = (deployment.spec?.template?.spec?.containers ?? []).find(pick);
       if (container) return { deployment, container };
@@ -144,8 +161,16 @@ export function serverSettings(input: ServerFlagsInput): ServerFlagsResult {
   if (!deployments) return { settings: assumedSettings(input, 'The velero Deployment could not be read', assumptions), assumptions };
   const found = serverContainer(deployments);
   if (!found) return { settings: assumedSettings(input, 'No velero server Deployment was found', assumptions), assumptions };
-  const parsed = parseArgs(found.container.args ?? [], SERVER_BOOL_FLAGS);
+  const { command } = found.container;
+  const parsed = parseArgs(containerArgv(found.container), SERVER_BOOL_FLAGS, SERVER_SHORTHANDS);
   const where = `Deployment ${found.deployment.metadata?.name ?? ''}`;
+  const binary = command?.[0];
+  if (binary !== undefined && !/(^|\/)velero$/.test(binary)) {
+    assumptions.push(`${where}: the container runs ${JSON.stringify(binary)}, not /velero; its flags are read as if that passes them on to velero unchanged.`);
+  }
+  const help = last(parsed, 'help');
+  // cobra prints the usage and returns before the server command runs.
+  if (help !== undefined && parseBool(help) === true) parsed.problems.push('--help prints the usage and exits');
   for (const problem of parsed.problems) assumptions.push(`${where}: ${problem} (the server would not start).`);
   return { settings: flagSettings(parsed, where), assumptions };
 }
