@@ -10,9 +10,12 @@ export function scheduleOptions(schedule: Schedule, ctx: OptionsContext): Effect
   return effectiveOptions({ ...ctx, ref: { kind: 'schedule', name: schedule.metadata?.name ?? '' }, spec: template, schedule });
 }
 
-/** A Backup's spec as stored: a processed Backup already carries the values the server patched in. */
+/**
+ * A Backup's spec as stored: a processed Backup already carries the values the server patched in, and its
+ * status.phase decides whether validation is still ahead of it (effective.ts:validationStage).
+ */
 export function backupOptions(backup: Backup, ctx: OptionsContext): EffectiveOptions {
-  return effectiveOptions({ ...ctx, ref: { kind: 'backup', name: backup.metadata?.name ?? '' }, spec: backup.spec ?? {} });
+  return effectiveOptions({ ...ctx, ref: { kind: 'backup', name: backup.metadata?.name ?? '' }, spec: backup.spec ?? {}, backupStatus: backup.status });
 }
 
 export interface WhatIf {

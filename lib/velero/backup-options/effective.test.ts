@@ -171,6 +171,44 @@ describe('options of a Backup and of the what-if controls', () => {
     expect(o.snapshotMoveData).toMatchObject({ value: false, source: 'spec' });
   });
 
+  it('a FailedValidation Backup shows Velero\'s own validationErrors and nothing in scope', () => {
+    const b = processedBackup('nightly-20260520020012', 'nightly', { includedNamespaces: ['*'], storageLocation: 'default' },
+      { phase: 'FailedValidation', startTimestamp: null, validationErrors: ["backup can't be created because BackupStorageLocation default is in Unavailable status."] });
+    const o = backupOptions(b, context());
+    expect(o.validationErrors).toEqual(["backup can't be created because BackupStorageLocation default is in Unavailable status."]);
+    expect(o.namespacesInScope).toEqual([]);
+  });
+
+  it('a Backup past validation is not checked against today\'s locations, and its patched excludes are not added to again', () => {
+    const unavailable = context({ velero: velero({ backupStorageLocations: [bsl('default', { default: true, phase: 'Unavailable' })] }) });
+    for (const phase of ['InProgress', 'WaitingForPluginOperations', 'Finalizing', 'Completed', 'PartiallyFailed', 'Failed']) {
+      const b = processedBackup('nightly-20260520020012', 'nightly', { includedNamespaces: ['*'], excludedNamespaces: ['kube-system', 'scratch'], storageLocation: 'default', volumeSnapshotLocations: ['default'] }, { phase });
+      const o = backupOptions(b, unavailable);
+      expect(o.validationErrors).toEqual([]);
+      expect(o.namespacesInScope).toEqual(['default', 'shop', 'shop-staging', 'velero', 'wiki']);
+      expect(o.excludedNamespaces).toEqual({ value: ['kube-system', 'scratch'], source: 'spec' });
+      expect(o.storageLocation).toBe('default');
+      expect(o.volumeSnapshotLocations).toEqual(['default']);
+    }
+  });
+
+  it('a Backup past validation whose policy ConfigMap is gone today gets a warning, not a validation error', () => {
+    const b = processedBackup('nightly-20260520020012', 'nightly', { includedNamespaces: ['*'], storageLocation: 'default', resourcePolicy: { kind: 'configmap', name: 'gone' } });
+    const o = backupOptions(b, context());
+    expect(o.validationErrors).toEqual([]);
+    expect(o.warnings).toContain('Backup nightly-20260520020012 passed validation when it ran; checked again today: fail to get ResourcePolicies velero/gone ConfigMap with error configmaps "gone" not found');
+  });
+
+  it('a Backup still ahead of validation (New, Queued, ReadyToStart) is validated as the controller will', () => {
+    const unavailable = context({ velero: velero({ backupStorageLocations: [bsl('default', { default: true, phase: 'Unavailable' })] }) });
+    for (const phase of ['', 'New', 'Queued', 'ReadyToStart']) {
+      const b = processedBackup('adhoc', '', { includedNamespaces: ['*'], storageLocation: 'default' }, { phase, startTimestamp: null });
+      const o = backupOptions(b, unavailable);
+      expect(o.validationErrors).toEqual(["backup can't be created because BackupStorageLocation default is in Unavailable status."]);
+      expect(o.excludedNamespaces.value).toEqual(['scratch']);
+    }
+  });
+
   it('a what-if with backupExcludePVC uses the new-style exclude and the server default for fs-backup', () => {
     const o = whatIfOptions({ backupExcludePVC: true, includedNamespaces: ['shop*'] }, context());
     expect(o.backupExcludePVC.value).toBe(true);

@@ -1,7 +1,7 @@
 // One BackupSpec (a Schedule's template, a Backup, or the what-if controls) + the server's settings + the
 // cluster's Namespaces → the options Velero would run with (velero-objects.md a.2, in prepareBackupRequest's order).
 import type { IncompleteRead, Namespace } from '../../model/kube';
-import type { BackupSpec, Schedule, VeleroObjects } from '../../model/velero';
+import type { Backup, BackupSpec, Schedule, VeleroObjects } from '../../model/velero';
 import type { ParsePolicy } from '../../rules/policy/types';
 import { checkLocations } from './locations';
 import { excludeLabelledNamespaces, resolveNamespaces, validateNamespaces, type NamespaceExpansionError } from './namespaces';
@@ -26,6 +26,22 @@ export interface EffectiveInput extends OptionsContext {
   spec: BackupSpec;
   /** Set for a Schedule: its own validation, and the b.4 inference from its newest processed Backup. */
   schedule?: Schedule;
+  /** Set for an existing Backup: its status.phase says whether prepareBackupRequest has already run on it. */
+  backupStatus?: Backup['status'];
+}
+
+/**
+ * Where a Backup stands relative to prepareBackupRequest, which backup_controller.go:Reconcile runs only for
+ * phase ReadyToStart (the queue controller moves ""/New → Queued → ReadyToStart): pending until then; afterwards
+ * its spec is the patched one, and FailedValidation keeps Velero's own validationErrors.
+ */
+type ValidationStage = 'pending' | 'failedValidation' | 'validated';
+const PENDING_PHASES = new Set(['', 'New', 'Queued', 'ReadyToStart']);
+
+function validationStage(input: EffectiveInput): ValidationStage {
+  if (input.ref.kind !== 'backup') return 'pending';
+  const phase = input.backupStatus?.phase ?? '';
+  return PENDING_PHASES.has(phase) ? 'pending' : phase === 'FailedValidation' ? 'failedValidation' : 'validated';
 }
 
 /** The name Velero's policy messages print: a Schedule's next Backup is `<schedule>-<timestamp>`, unknowable ahead. */
@@ -67,6 +83,7 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
   const assumptions = [...server.assumptions];
   const warnings = [...serverWarnings(ref, server.settings)];
   const errors: string[] = [];
+  const stage = validationStage(input);
 
   if (input.schedule?.status?.phase === 'FailedValidation') {
     const own = input.schedule.status.validationErrors ?? [];
@@ -80,7 +97,9 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
     ? { value: spec.snapshotVolumes, source: 'spec', note: 'spec.snapshotVolumes' }
     : { value: true, source: 'default', note: 'unset means snapshots are taken' };
 
-  const locations = checkLocations(spec, velero, server.settings);
+  // A Backup past validation was checked against the locations of its day; its spec holds what was chosen.
+  const locations = stage === 'pending' ? checkLocations(spec, velero, server.settings)
+    : { storageLocation: spec.storageLocation ?? '', volumeSnapshotLocations: [...(spec.volumeSnapshotLocations ?? [])], errors: [], assumptions: [] };
   assumptions.push(...locations.assumptions);
   if (velero?.installed === false) {
     // No Velero to run it: the prediction is of fs-backup's rules, not of a storage location that cannot exist.
@@ -92,7 +111,8 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
     errors.push(...locations.errors);
   }
 
-  const labelled = excludeLabelledNamespaces(input.namespaces);
+  // prepareBackupRequest appended the labelled namespaces to the spec it patched back: only a pending backup gets them now.
+  const labelled = stage === 'pending' ? excludeLabelledNamespaces(input.namespaces) : [];
   if (input.incomplete.some((r) => r.resource === 'namespaces')) {
     assumptions.push('Namespaces could not be listed: their velero.io/exclude-from-backup labels are unknown, and only the namespaces seen are resolved.');
   }
@@ -130,6 +150,15 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
   const scope = resolveNamespaces(includes, excludes, active);
   // Validation passed, so the backup runs: backup.go:BackupWithResolvers returns the glob.Compile error of
   // getNamespaceIncludesExcludesAndArgoCDNamespaces, and runBackup's caller (Reconcile) marks the backup Failed.
+  if (stage !== 'pending') {
+    // Velero never validates a Backup twice: what fails today is worth saying, but it did not stop this backup.
+    warnings.push(...errors.map((e) => `Backup ${ref.kind === 'backup' ? ref.name : ''} passed validation when it ran; checked again today: ${e}`));
+    errors.length = 0;
+  }
+  if (stage === 'failedValidation') {
+    const own = input.backupStatus?.validationErrors ?? [];
+    errors.push(...(own.length ? own : ['the Backup failed validation (status.validationErrors is empty)']));
+  }
   const failure = errors.length === 0 && scope.expansionError ? scope.expansionError : null;
   if (failure) errors.push(runFailureMessage(failure));
   return {
