@@ -1,7 +1,8 @@
 // Credentials the kubeconfig names, applied to requests against the demo cluster: kubectl's tokenFile (read again
 // for every transport) and impersonation (as, as-groups, as-uid, as-user-extra); a plain http:// server such as
-// `kubectl proxy` (the demo cluster serves HTTPS only, so that one is a minimal node:http server here).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// `kubectl proxy` (the demo cluster serves HTTPS only, so that one is a minimal node:http server here); fresh
+// exec credentials after a 401, for the next transport and for a watch's reconnect.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,7 +15,9 @@ import type { DemoCluster } from '../demo/types';
 import { describeClusterError } from './errors';
 import { loadAccess, type ClusterAccess } from './kubeconfig';
 import { headerKeyEscape } from './lens-kubeconfig';
+import { slimNamespace } from './slim';
 import { createTransport } from './transport';
+import { keepWatching } from './watch';
 
 let demo: DemoCluster;
 beforeAll(async () => {
@@ -110,5 +113,50 @@ describe('a plain http:// server (kubectl proxy)', () => {
     const list = await transport.get('/api/v1/namespaces?limit=500');
     expect(JSON.parse(list.body)).toMatchObject({ items: [{ metadata: { name: 'default' } }] });
     expect(seen.at(-1)).toMatchObject({ authorization: ['Bearer proxy-token'], 'impersonate-user': ['alice'], 'impersonate-group': ['team-a', 'team-b'] });
+  });
+});
+
+describe('after a 401', () => {
+  /** An exec plugin next to its kubeconfig (a relative command) that hands out a refused token first, then the demo's; no expirationTimestamp. */
+  function execKubeconfig() {
+    const dir = tmp('backup-lens-exec-');
+    writeFileSync(path.join(dir, 'token'), demo.token);
+    writeFileSync(path.join(dir, 'plugin.sh'), [
+      '#!/bin/sh',
+      'cd "$(dirname "$0")"',
+      'n=$(( $(cat runs 2>/dev/null || echo 0) + 1 )); echo $n > runs',
+      'if [ $n -le 1 ]; then t=expired-token; else t=$(cat token); fi',
+      'printf \'{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}\' "$t"',
+    ].join('\n'), { mode: 0o755 });
+    const { access } = kubeconfig({ exec: { apiVersion: 'client.authentication.k8s.io/v1', command: './plugin.sh', interactiveMode: 'Never' } }, dir);
+    return { access, runs: () => Number(readFileSync(path.join(dir, 'runs'), 'utf8')) };
+  }
+
+  it('runs the exec plugin again for the next transport instead of keeping the refused credential', async () => {
+    const { access, runs } = execKubeconfig();
+    expect(await status(access)).toBe(401);
+    expect(await status(access)).toBe(200);
+    expect(await status(access)).toBe(200);
+    expect(runs()).toBe(2);
+  });
+
+  it('reconnects a refused watch with fresh credentials', async () => {
+    const { access, runs } = execKubeconfig();
+    const applied: string[] = [];
+    const before = demo.requests.length;
+    const handle = keepWatching(() => createTransport(access.kc), {
+      path: '/api/v1/namespaces',
+      slim: slimNamespace,
+      apply: (type, ns) => applied.push(`${type} ${ns.metadata?.name}`),
+      replace: () => {},
+      changed: () => {},
+    }, '0');
+    const end = Date.now() + 5000;
+    while (!applied.includes('ADDED wiki') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    handle.stop();
+    await handle.done;
+    expect(applied).toContain('ADDED wiki');
+    expect(demo.requests.slice(before).filter((r) => r.url.startsWith('/api/v1/namespaces?')).map((r) => r.status)).toEqual([401, 200]);
+    expect(runs()).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKubeconfigFiles, uniquePaths } from './kubeconfig-files';
-import { LensKubeConfig } from './lens-kubeconfig';
+import { LensKubeConfig, type LoadedConfig } from './lens-kubeconfig';
 
 /** Environment variables as read here (Next's ProcessEnv type insists on NODE_ENV). */
 export type Env = Record<string, string | undefined>;
@@ -62,6 +62,13 @@ function serviceAccountName(saDir: string): string | null {
   }
 }
 
+/** The pod's service account, as client-node reads it (its token file is read again every minute). */
+function inClusterConfig(): LoadedConfig {
+  const kc = new KubeConfig();
+  kc.loadFromCluster();
+  return { clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() };
+}
+
 /** The same cluster (server, CA, proxy) read with someone else's bearer token instead of the kubeconfig's user. */
 export function withToken(access: ClusterAccess, token: string, user: string): ClusterAccess {
   const cluster = access.kc.getCurrentCluster();
@@ -87,11 +94,9 @@ export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessPro
   try {
     if (existing.length > 0) {
       // Several files merge as kubectl merges them (lib/k8s/kubeconfig-files.ts), not as client-node does.
-      kc = new LensKubeConfig(loadKubeconfigFiles(existing));
+      kc = new LensKubeConfig(loadKubeconfigFiles(existing), () => loadKubeconfigFiles(paths));
     } else if (env.KUBERNETES_SERVICE_HOST && existsSync(path.join(saDir, 'token'))) {
-      const inCluster = new KubeConfig();
-      inCluster.loadFromCluster();
-      kc = LensKubeConfig.of(inCluster);
+      kc = new LensKubeConfig(inClusterConfig(), inClusterConfig);
       source = 'in-cluster';
     } else {
       const where = fromEnv ? `KUBECONFIG points at ${paths.join(', ')}, which does not exist` : `there is no ${paths[0]}`;

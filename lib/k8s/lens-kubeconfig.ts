@@ -3,6 +3,8 @@
 // read again for every transport (client-go re-reads it about every minute; transports are made per scan and per
 // watch reconnect), and impersonation beyond `as` (as-groups, as-uid, as-user-extra), sent as client-go sends it.
 // Plain http:// servers (`kubectl proxy`) work too: client-node refuses them unless insecure-skip-tls-verify is set.
+// After the API server answers 401 the next request loads the kubeconfig again, with fresh exec/OIDC caches: like
+// client-go, which drops a cached exec credential on 401 (client-node keeps one without expirationTimestamp forever).
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
 import { KubeconfigError } from './config-error';
@@ -62,9 +64,15 @@ export class LensKubeConfig extends KubeConfig {
   private extras: ReadonlyMap<string, UserExtras> = new Map();
   /** Applies client-node's credentials (and keeps its exec/OIDC caches), with plain http:// servers allowed. */
   private credentials = new KubeConfig();
+  private readonly reload: () => LoadedConfig;
+  private rejected = false;
+  /** Moves on every load; a 401 counts against the generation whose credentials were sent (see credentialsRejected). */
+  generation = 0;
 
-  constructor(loaded: LoadedConfig) {
+  /** `reload` reads the configuration again after a 401 (default: the same `loaded`, with fresh credential caches). */
+  constructor(loaded: LoadedConfig, reload?: () => LoadedConfig) {
     super();
+    this.reload = reload ?? (() => loaded);
     this.use(loaded);
   }
 
@@ -78,6 +86,32 @@ export class LensKubeConfig extends KubeConfig {
     this.extras = loaded.extras ?? new Map();
     this.credentials = new KubeConfig();
     this.credentials.loadFromOptions({ ...loaded, clusters: loaded.clusters.map(plainHttpAllowed) });
+    this.generation++;
+  }
+
+  /**
+   * The API server answered 401 to credentials of `generation`: the next request reads the configuration again,
+   * keeping the current context (and, when it can no longer be read or lacks that context, what it had).
+   * Answers to credentials of an older generation are ignored, so that watches refused together reload once.
+   */
+  credentialsRejected(generation: number): void {
+    if (generation === this.generation) this.rejected = true;
+  }
+
+  private reloadIfRejected(): void {
+    if (!this.rejected) return;
+    this.rejected = false;
+    const context = this.getCurrentContext();
+    let loaded: LoadedConfig | null = null;
+    try {
+      loaded = this.reload();
+    } catch {
+      // Unreadable now (being rewritten?): keep the configuration, still with fresh credential caches.
+    }
+    if (!loaded?.contexts.some((c) => c.name === context)) {
+      loaded = { clusters: this.getClusters(), users: this.getUsers(), contexts: this.getContexts(), currentContext: context, extras: this.extras };
+    }
+    this.use({ ...loaded, currentContext: context });
   }
 
   /** The extras of the current user (tokenFile, impersonation), if any. */
@@ -87,6 +121,7 @@ export class LensKubeConfig extends KubeConfig {
   }
 
   override async applyToHTTPSOptions(opts: RequestOptions): Promise<void> {
+    this.reloadIfRejected();
     this.credentials.setCurrentContext(this.getCurrentContext());
     await this.credentials.applyToHTTPSOptions(opts);
     const extras = this.currentExtras();

@@ -40,11 +40,13 @@ function transportError(error: NodeJS.ErrnoException, server: string): Transport
 export async function createTransport(kc: KubeConfig): Promise<Transport> {
   // LensKubeConfig adds what client-node leaves out (tokenFile, impersonation groups/uid/extra, http:// servers).
   const lens = kc instanceof LensKubeConfig ? kc : LensKubeConfig.of(kc);
+  const opts: https.RequestOptions = { headers: {} };
+  // After a 401 this reads the kubeconfig again (fresh exec credentials), so read the cluster after it.
+  await lens.applyToHTTPSOptions(opts);
+  const generation = lens.generation;
   const cluster = lens.getCurrentCluster();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
   const base = new URL(cluster.server);
-  const opts: https.RequestOptions = { headers: {} };
-  await lens.applyToHTTPSOptions(opts);
   const isHttps = base.protocol === 'https:';
   // Reuse connections across pages; keep client-node's agent when it is a proxy agent.
   const agent = cluster.proxyUrl
@@ -70,7 +72,11 @@ export async function createTransport(kc: KubeConfig): Promise<Transport> {
           headers: { ...opts.headers, accept: 'application/json', 'user-agent': 'backup-lens' },
           signal,
         },
-        resolve,
+        (response) => {
+          // Refused credentials: the next transport made from this kubeconfig loads it again (a watch reconnect, a retried scan).
+          if (response.statusCode === 401) lens.credentialsRejected(generation);
+          resolve(response);
+        },
       );
       if (timeoutMs > 0) request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
       request.on('error', (error) => reject(transportError(error, cluster.server)));
