@@ -1,18 +1,19 @@
 // Per-identity scanners against the demo cluster: each token reads with its own RBAC, scans are never shared,
-// a gone session drops its scanner; withScan answers 401 without a session and 429 for a second refresh.
-import { mkdtempSync } from 'node:fs';
+// a gone session drops its scanner; withScan answers 401 without a session and 429 for a second refresh; the
+// server's own scanner loads its kubeconfig again after a 401.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../auth/request';
 import type { Session, SessionStore } from '../auth/sessions';
 import { seededCluster } from '../demo/scenarios';
-import { startDemoCluster } from '../demo/server';
+import { demoKubeconfig, startDemoCluster } from '../demo/server';
 import type { DemoCluster } from '../demo/types';
 import { authState } from './auth-state';
 import { namespacesBody } from './queries';
 import { withScan } from './respond';
-import { getScanner, userScannerCount } from './scanner';
+import { baseAccess, getScanner, userScannerCount } from './scanner';
 
 let demo: DemoCluster;
 let sessions: SessionStore;
@@ -85,5 +86,27 @@ describe('withScan in token mode', () => {
     expect(second.status).toBe(429);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(50);
     expect(((await second.json()) as { error: { kind: string } }).error.kind).toBe('rateLimited');
+  });
+});
+
+describe('the server’s own scanner', () => {
+  it('loads the kubeconfig again after a 401 and reads with its new credentials', async () => {
+    const file = demo.kubeconfigPath as string;
+    const good = readFileSync(file, 'utf8');
+    const held = globalThis as { __backupLensScanners?: unknown };
+    const saved = held.__backupLensScanners;
+    held.__backupLensScanners = undefined;
+    writeFileSync(file, demoKubeconfig(demo.url, demo.caPem, 'a-revoked-token'));
+    try {
+      const server = await getScanner({ kind: 'anyone' });
+      if ('error' in server) throw new Error(server.error.message);
+      writeFileSync(file, good); // the user logged in again
+      expect((await server.scanner.get()).snapshot.namespaces.map((n) => n.metadata?.name)).toContain('velero');
+      const base = baseAccess();
+      expect('access' in base && base.access.kc.getCurrentUser()?.token).toBe(demo.token);
+    } finally {
+      writeFileSync(file, good);
+      held.__backupLensScanners = saved;
+    }
   });
 });

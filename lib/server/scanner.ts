@@ -4,6 +4,7 @@
 import type { ApiError, ClusterInfo, ProgressResponse } from '../api/types';
 import type { Identity } from '../auth/identity';
 import { loadAccess, withToken, type ClusterAccess } from '../k8s/kubeconfig';
+import { refreshingSource } from '../k8s/refreshing-source';
 import { clusterSource, type ClusterSource } from '../k8s/source';
 import { Scanner, type Scan } from '../scan';
 import { authState } from './auth-state';
@@ -96,7 +97,13 @@ export async function getScanner(identity: Identity): Promise<{ scanner: Scanner
   const base = holder.base;
   if ('error' in base) return base;
   if (identity.kind === 'session') return { scanner: userScanner(holder, base.access, base.cluster, identity) };
-  holder.server ??= handleFor(clusterSource(base.access, base.cluster)).handle;
+  // On a 401 the server's kubeconfig is loaded again (fresh exec credentials) and the read tried once more.
+  holder.server ??= handleFor(refreshingSource(base, () => {
+    const fresh = baseCluster();
+    if ('error' in fresh) return null;
+    holder.base = fresh;
+    return fresh;
+  })).handle;
   return { scanner: holder.server };
 }
 
