@@ -15,13 +15,29 @@ export class UnknownBackup extends Error {
   }
 }
 
+// The namespaces known only from pods, per (pods array, namespaces array): one walk of the pods per new pods array,
+// shared by every request on that snapshot.
+const podOnlyByPods = new WeakMap<object, WeakMap<object, { names: string[]; key: string }>>();
+
+function podOnlyNamespaces(snapshot: ClusterSnapshot): { names: string[]; key: string } {
+  let byNamespaces = podOnlyByPods.get(snapshot.pods);
+  if (!byNamespaces) podOnlyByPods.set(snapshot.pods, (byNamespaces = new WeakMap()));
+  let extra = byNamespaces.get(snapshot.namespaces);
+  if (!extra) {
+    const listed = new Set(snapshot.namespaces.map((n) => n.metadata?.name ?? ''));
+    const names = [...new Set(snapshot.pods.map((p) => p.metadata?.namespace ?? ''))].filter((name) => name && !listed.has(name)).sort();
+    extra = { names, key: names.join(',') };
+    byNamespaces.set(snapshot.namespaces, extra);
+  }
+  return extra;
+}
+
 /**
  * Namespaces as Velero would list them. Namespaces known only from their pods (the namespace list was forbidden)
  * are added: a real cluster holds no pod without its Namespace (velero-rules.md §11), so they exist.
  */
 function knownNamespaces(snapshot: ClusterSnapshot): ClusterSnapshot['namespaces'] {
-  const listed = new Set(snapshot.namespaces.map((n) => n.metadata?.name ?? ''));
-  const extra = [...new Set(snapshot.pods.map((p) => p.metadata?.namespace ?? ''))].filter((name) => name && !listed.has(name)).sort();
+  const extra = podOnlyNamespaces(snapshot).names;
   return extra.length === 0 ? snapshot.namespaces : [...snapshot.namespaces, ...extra.map((name) => ({ metadata: { name } }))];
 }
 
@@ -36,7 +52,10 @@ export function optionsContext(snapshot: ClusterSnapshot): OptionsContext {
 }
 
 // Options depend on Velero's objects and the namespaces only: pod and claim changes keep both arrays (see
-// LiveSnapshot.snapshot), so the selection is resolved once per (namespaces, Velero objects, query).
+// LiveSnapshot.snapshot), so the selection is resolved once per (namespaces, Velero objects, query). When the
+// namespace list could not be read, the namespaces known from pods count too (knownNamespaces): they are part of
+// the key then, computed once per pods array, so a pod in a new namespace is seen and churn inside known ones
+// keeps the cache.
 const NO_VELERO = {};
 const resolved = new WeakMap<object, WeakMap<object, Map<string, BackupSelection>>>();
 
@@ -46,7 +65,8 @@ export function resolveSelection(snapshot: ClusterSnapshot, query: BackupQuery):
   const veleroKey = snapshot.velero ?? NO_VELERO;
   let byQuery = byVelero.get(veleroKey);
   if (!byQuery) byVelero.set(veleroKey, (byQuery = new Map()));
-  const key = `${snapshot.veleroNamespace}\n${snapshot.incomplete.length}\n${JSON.stringify(query)}`;
+  const podOnly = snapshot.incomplete.some((r) => r.resource === 'namespaces') ? podOnlyNamespaces(snapshot).key : '';
+  const key = `${snapshot.veleroNamespace}\n${snapshot.incomplete.length}\n${podOnly}\n${JSON.stringify(query)}`;
   let selection = byQuery.get(key);
   if (!selection) {
     selection = resolveUncached(snapshot, query);
