@@ -161,6 +161,23 @@ describe('parseResourcePolicy: invalid documents, each error naming the field', 
       .toMatch(/^includeExcludePolicy\.excludedNamespaceScopedResources: "pods" is also in includedNamespaceScopedResources/);
   });
 
+  it('places each error at the step where Velero meets it, in Velero\'s order, with its wrapping', () => {
+    const issuesOf = (text: string) => {
+      const result = parseResourcePolicy(text);
+      if (result.ok) throw new Error('expected the document to be rejected');
+      return result.issues ?? [];
+    };
+    // Validate checks the version first, then each policy's action before its conditions.
+    expect(issuesOf('version: v0\nvolumePolicies:\n- conditions: {capacity: "2Gi,1Gi"}\n  action: {type: copy}\n').map((i) => [i.stage, i.message.split(':')[0]])).toEqual([
+      ['validate', 'version'], ['validate', 'volumePolicies[1].action.type'], ['validate', 'volumePolicies[1].conditions.capacity'],
+    ]);
+    // Reading (decode, pvcLabels, conditions, capacity) comes before any validation.
+    const mixed = issuesOf('version: v0\nvolumePolicies:\n- conditions: {capacity: "1", nfs: {host: x}}\n  action: {type: skip}\n');
+    expect(mixed.map((i) => i.stage)).toEqual(['read', 'validate']);
+    expect(mixed[0]?.message).toMatch(/^failed to decode volume conditions: volumePolicies\[1\]\.conditions\.nfs\.host: unknown field/);
+    expect(issuesOf('')).toEqual([{ stage: 'read', message: 'failed to decode yaml data into resource policies  the document is empty (Velero: EOF)' }]);
+  });
+
   it('reports every error of a document, not only the first', () => {
     expect(errorsOf(`version: v0\nvolumePolicies:\n- conditions: {capacity: "1"}\n  action: {type: copy}\n`)).toHaveLength(3);
   });

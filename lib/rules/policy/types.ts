@@ -42,7 +42,19 @@ export interface ResourcePolicy {
   includeExcludePolicy: IncludeExcludePolicy | null;
 }
 
+/**
+ * One refusal, placed where Velero meets it: `read` is getResourcePoliciesFromConfig (the YAML decode,
+ * unmarshalResourcePolicies' pvcLabels check, BuildPolicy's conditions decode and capacity parse), `validate` is
+ * Policies.Validate. `message` is the error as Velero's message carries it: Velero's own wrapping ("failed to
+ * decode yaml data into resource policies  ", "failed to decode volume conditions: ") around the field-named detail.
+ * Sorted in the order Velero checks them, so the first is the one Velero reports.
+ */
+export interface PolicyIssue {
+  stage: 'read' | 'validate';
+  message: string;
+}
+
 /** Strict decoding: either a policy Velero would accept, or its validation errors (each names the field). */
-export type PolicyParseResult = { ok: true; policy: ResourcePolicy } | { ok: false; errors: string[] };
+export type PolicyParseResult = { ok: true; policy: ResourcePolicy } | { ok: false; errors: string[]; issues?: PolicyIssue[] };
 
 export type ParsePolicy = (text: string) => PolicyParseResult;

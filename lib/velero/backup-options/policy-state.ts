@@ -35,7 +35,9 @@ export function policyState(input: PolicyStateInput): PolicyStateResult {
     return { state: { state: 'unreadable', name, message: input.unreadableMessage ?? `the ConfigMaps of namespace ${ns} could not be read` }, errors: [] };
   }
   const getError = (cause: string) => `fail to get ResourcePolicies ${ns}/${name} ConfigMap with error ${cause}`;
+  // GetResourcePoliciesFromBackup: "read" and "validate" name the backup (backup.Namespace+"/"+backup.Name), not the ConfigMap.
   const readError = (cause: string) => `fail to read the ResourcePolicies from ConfigMap ${ns}/${input.backupName} with error ${cause}`;
+  const validateError = (cause: string) => `fail to validate ResourcePolicies in ConfigMap ${ns}/${input.backupName} with error ${cause}`;
   if (name === '') {
     const error = getError('resource name may not be empty');
     return { state: { state: 'invalid', name, errors: [error] }, errors: [error] };
@@ -53,8 +55,11 @@ export function policyState(input: PolicyStateInput): PolicyStateResult {
   const [key, text] = entries[0] as [string, string];
   const parsed = input.parsePolicy(text);
   if (!parsed.ok) {
-    // Velero returns one error; the strict parser may find several, all of which are shown.
-    const error = readError(parsed.errors.join('; '));
+    // Velero returns the first error of the first step that refuses the document: getResourcePoliciesFromConfig
+    // (read) before Policies.Validate (validate). The strict parser finds several; those of that step are shown.
+    const issues = parsed.issues ?? parsed.errors.map((message) => ({ stage: 'read' as const, message }));
+    const read = issues.filter((i) => i.stage === 'read');
+    const error = read.length ? readError(read.map((i) => i.message).join('; ')) : validateError(issues.map((i) => i.message).join('; '));
     return { state: { state: 'invalid', name, errors: parsed.errors }, errors: [error] };
   }
   return { state: { state: 'ok', name, key, policy: parsed.policy }, errors: [] };
