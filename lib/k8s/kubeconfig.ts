@@ -1,11 +1,13 @@
-// Load the user's kubeconfig the way kubectl does (KUBECONFIG, ~/.kube/config, in-cluster service account) and
-// say plainly when there is none: client-node's loadFromDefault() would quietly point at http://localhost:8080.
+// Load the user's kubeconfig the way kubectl does (KUBECONFIG, ~/.kube/config, in-cluster service account;
+// HTTPS_PROXY/NO_PROXY) and say plainly when there is none: client-node's loadFromDefault() would quietly point
+// at http://localhost:8080.
 import { KubeConfig } from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKubeconfigFiles, uniquePaths } from './kubeconfig-files';
 import { LensKubeConfig, type LoadedConfig } from './lens-kubeconfig';
+import { withEnvironmentProxy } from './proxy-env';
 
 /** Environment variables as read here (Next's ProcessEnv type insists on NODE_ENV). */
 export type Env = Record<string, string | undefined>;
@@ -94,9 +96,11 @@ export function loadAccess(options: LoadOptions = {}): ClusterAccess | AccessPro
   try {
     if (existing.length > 0) {
       // Several files merge as kubectl merges them (lib/k8s/kubeconfig-files.ts), not as client-node does.
-      kc = new LensKubeConfig(loadKubeconfigFiles(existing), () => loadKubeconfigFiles(paths));
+      const load = () => withEnvironmentProxy(loadKubeconfigFiles(paths), env);
+      kc = new LensKubeConfig(load(), load);
     } else if (env.KUBERNETES_SERVICE_HOST && existsSync(path.join(saDir, 'token'))) {
-      kc = new LensKubeConfig(inClusterConfig(), inClusterConfig);
+      const load = () => withEnvironmentProxy(inClusterConfig(), env);
+      kc = new LensKubeConfig(load(), load);
       source = 'in-cluster';
     } else {
       const where = fromEnv ? `KUBECONFIG points at ${paths.join(', ')}, which does not exist` : `there is no ${paths[0]}`;
