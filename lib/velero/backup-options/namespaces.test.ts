@@ -32,6 +32,17 @@ describe('namespace validation (Velero messages)', () => {
     ]);
     expect(validateNamespaces(['a'.repeat(64)], [])[0]).toContain('must be no more than 63 characters');
   });
+
+  it('says a dotted name must not contain dots, as IsDNS1123Label does for a valid subdomain', () => {
+    expect(validateNamespaces(['a.b'], [])).toEqual(['Invalid included/excluded namespace lists: invalid namespace "a.b": must not contain dots']);
+    expect(validateNamespaces(['*'], ['shop.*'])).toEqual(['Invalid included/excluded namespace lists: invalid namespace "shop.*": must not contain dots']);
+    expect(validateNamespaces(['a..b'], [])[0]).toContain('a lowercase RFC 1123 label must consist of');
+  });
+
+  it('counts the length in bytes and quotes the name as Go\'s %q does', () => {
+    expect(validateNamespaces(['é'.repeat(32)], [])[0]).toContain('must be no more than 63 characters');
+    expect(validateNamespaces(['a\tb'], [])[0]).toContain('invalid namespace "a\\tb": a lowercase RFC 1123 label');
+  });
 });
 
 describe('namespace resolution (v1.18.1)', () => {

@@ -6,11 +6,18 @@ import { byteOrder, globSetMatch, parseGlob } from './glob';
 export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 const sortedSet = (items: readonly string[]) => [...new Set(items)].sort(byteOrder);
-const goQuote = (s: string) => JSON.stringify(s);
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+/** strconv.Quote (%q) for ASCII; other characters are taken as printable and kept. */
+const goQuote = (s: string) => `"${[...s].map((c) => {
+  const code = c.charCodeAt(0);
+  return GO_ESCAPES[c] ?? (code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c);
+}).join('')}"`;
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 /** collections.ValidateIncludesExcludes. */
 export function validateIncludesExcludes(includes: readonly string[], excludes: readonly string[]): string[] {
@@ -43,8 +50,10 @@ function namespaceNameErrors(ns: string): string[] {
   if (wildcard) return [wildcard];
   const name = ns.replace(/[*?[\]]/g, 'x');
   const errors: string[] = [];
-  if (name.length > 63) errors.push(`invalid namespace ${goQuote(ns)}: must be no more than 63 characters`);
-  if (!DNS1123_LABEL.test(name)) errors.push(`invalid namespace ${goQuote(ns)}: ${DNS1123_MESSAGE}`);
+  // apimachinery v0.33 validation.IsDNS1123Label (through api/validation.ValidateNamespaceName): the length is in bytes,
+  // and a valid subdomain that is not a label can only have dots.
+  if (utf8Length(name) > 63) errors.push(`invalid namespace ${goQuote(ns)}: must be no more than 63 characters`);
+  if (!DNS1123_LABEL.test(name)) errors.push(`invalid namespace ${goQuote(ns)}: ${DNS1123_SUBDOMAIN.test(name) ? 'must not contain dots' : DNS1123_MESSAGE}`);
   return errors;
 }
 
