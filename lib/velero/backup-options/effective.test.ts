@@ -40,6 +40,17 @@ describe('options of a Schedule', () => {
     expect(o.namespacesInScope).toEqual([]);
   });
 
+  it('a Schedule with an empty or unparsable spec.schedule and no status yet fails as parseCronSchedule says', () => {
+    const s = nightly();
+    if (s.spec) s.spec.schedule = '';
+    delete s.status;
+    const o = scheduleOptions(s, context());
+    expect(o.validationErrors).toEqual(['Schedule nightly: Schedule must be a non-empty valid Cron expression']);
+    expect(o.namespacesInScope).toEqual([]);
+    if (s.spec) s.spec.schedule = '0 25 * * *';
+    expect(scheduleOptions(s, context()).validationErrors).toEqual(['Schedule nightly: invalid schedule: end of range (25) above maximum (23): 25']);
+  });
+
   it('rewrites the template\'s resourcePolicy kind to configmap, as FromSchedule does', () => {
     const ctx = context({ velero: velero({ configMaps: [policyConfigMap('backup-policy', { 'policy.yaml': 'version: v1\n' })] }) });
     const o = scheduleOptions(nightly({ resourcePolicy: { kind: 'Secret', name: 'backup-policy' } }), ctx);

@@ -6,6 +6,7 @@ import type { ParsePolicy } from '../../rules/policy/types';
 import { checkLocations } from './locations';
 import { excludeLabelledNamespaces, resolveNamespaces, validateNamespaces, type NamespaceExpansionError } from './namespaces';
 import { policyState } from './policy-state';
+import { cronScheduleErrors } from './schedule-cron';
 import { mixedFilterError, POLICY_WITH_OLD_FILTERS_ERROR, resourceFilters, usesOldResourceFilters } from './resource-filters';
 import { serverSettings } from './server-flags';
 import { compileLabelSelector } from '../../rules/label-selector';
@@ -88,6 +89,11 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
   if (input.schedule?.status?.phase === 'FailedValidation') {
     const own = input.schedule.status.validationErrors ?? [];
     errors.push(...(own.length ? own : ['the Schedule failed validation']).map((e) => `Schedule ${scheduleName ?? ''}: ${e}`));
+  } else if (input.schedule) {
+    // The controller re-validates spec.schedule on every reconcile: a Schedule with no status yet, or one edited
+    // since, fails as parseCronSchedule says.
+    const cron = cronScheduleErrors(input.schedule.spec?.schedule);
+    if (cron) errors.push(...cron.map((e) => `Schedule ${scheduleName ?? ''}: ${e}`));
   }
   const defaultVolumesToFsBackup: Sourced<boolean> = spec.defaultVolumesToRestic === true
     ? { value: true, source: 'spec', note: 'from spec.defaultVolumesToRestic (deprecated), which forces it on' }
