@@ -81,14 +81,16 @@ function ScheduleCard({ schedule }: { schedule: ScheduleSummary }) {
         <span className="font-mono text-sm text-slate-700 dark:text-slate-200">{schedule.cron || 'no cron'}</span>
         <span className="text-sm">{schedule.phase || 'not reconciled'}</span>
         {schedule.paused && <span className="rounded bg-slate-200 px-1.5 text-sm text-slate-900 dark:bg-slate-700 dark:text-slate-100">paused: creates no backups</span>}
-        {invalid && <span className="rounded bg-red-100 px-1.5 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">fails validation</span>}
+        {invalid && <span className="rounded bg-red-100 px-1.5 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">{schedule.failureReason ? 'fails as it starts' : 'fails validation'}</span>}
         <Link href={`/?schedule=${encodeURIComponent(schedule.name)}`} className="ml-auto text-sm text-blue-700 underline dark:text-blue-300">
           Open the overview for {schedule.name}
         </Link>
       </header>
       {invalid && (
         <div role="alert" className="mt-2 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100">
-          <p>Velero would fail this schedule&apos;s backups with phase FailedValidation; nothing would be backed up:</p>
+          <p>{schedule.failureReason
+            ? 'Velero would start this schedule\'s backups and fail them at once with phase Failed; nothing would be backed up:'
+            : 'Velero would fail this schedule\'s backups with phase FailedValidation; nothing would be backed up:'}</p>
           <ul className="mt-1 list-disc pl-5 font-mono text-xs">{schedule.validationErrors.map((m) => <li key={m}>{m}</li>)}</ul>
         </div>
       )}

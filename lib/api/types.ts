@@ -234,6 +234,8 @@ export interface ScheduleSummary {
   phase: string;
   cron: string;
   validationErrors: string[];
+  /** Set when the backups pass validation but fail as they start (phase Failed with this status.failureReason). */
+  failureReason: string | null;
   effective: {
     includedNamespaces: string[];
     excludedNamespaces: string[];

@@ -87,6 +87,7 @@ export function schedulesBody(scan: Scan): SchedulesResponse {
       phase: schedule.status?.phase ?? '',
       cron: schedule.spec?.schedule ?? '',
       validationErrors: effective.validationErrors,
+      failureReason: effective.failureReason ?? null,
       effective: {
         includedNamespaces: effective.includedNamespaces.value,
         excludedNamespaces: effective.excludedNamespaces.value,
