@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { NamespacePage } from './pages/namespace-page';
 
@@ -48,3 +49,31 @@ test('the Schedules page lists every schedule with where each option comes from'
   await expect(page).toHaveURL(/[?&]schedule=nightly/);
   await page.screenshot({ path: test.info().outputPath('schedules.png'), fullPage: true });
 });
+
+test('each schedule shows what its newest finished backup did against today\'s prediction', async ({ page, request }) => {
+  const api = await (await request.get('/api/v1/schedules')).json() as { schedules: Array<{ name: string; lastCompared: { backup: string; outcomes: Record<string, number>; snapshots: Record<string, { predicted: number; attempted: number; completed: number }> } | null }> };
+  const nightly = api.schedules.find((s) => s.name === 'nightly')?.lastCompared;
+  expect(nightly?.outcomes).toMatchObject({ failed: 1, missing: 1, unexpected: 1 });
+  await page.goto('/schedules');
+  const compared = page.getByRole('region', { name: `Backup ${nightly?.backup} compared with the prediction` });
+  await expect(compared).toContainText(`${nightly?.outcomes.completed} copied as predicted`);
+  await expect(compared).toContainText('1 PodVolumeBackup failed');
+  await expect(compared).toContainText('1 predicted but not copied');
+  await expect(compared).toContainText('1 copied though predicted skip');
+  const csi = nightly?.snapshots.csi;
+  await expect(compared).toContainText(`CSI snapshots: ${csi?.predicted} predicted, ${csi?.attempted} attempted, ${csi?.completed} completed`);
+  // A schedule without a finished backup has nothing to compare.
+  await expect(page.getByRole('article', { name: 'opt-out-daily' }).getByRole('region')).toHaveCount(0);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+    test('the Schedules page has no WCAG 2 A/AA violation', async ({ page }) => {
+      await page.goto('/schedules');
+      await expect(page.getByRole('region', { name: /^Backup nightly-\d+ compared with the prediction$/ })).toBeVisible();
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+    });
+  });
+}
