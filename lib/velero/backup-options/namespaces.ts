@@ -1,6 +1,7 @@
 // includedNamespaces / excludedNamespaces as Velero v1.18.1 validates and resolves them (velero-objects.md a.3):
 // pkg/util/collections/includes_excludes.go, pkg/util/wildcard/expand.go, pkg/backup/backup.go.
 import type { Namespace } from '../../model/kube';
+import { goQuote } from '../../util/go-quote';
 import { byteOrder, globSetMatch, parseGlob } from './glob';
 
 export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
@@ -11,12 +12,6 @@ const DNS1123_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 const sortedSet = (items: readonly string[]) => [...new Set(items)].sort(byteOrder);
-const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
-/** strconv.Quote (%q) for ASCII; other characters are taken as printable and kept. */
-const goQuote = (s: string) => `"${[...s].map((c) => {
-  const code = c.charCodeAt(0);
-  return GO_ESCAPES[c] ?? (code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c);
-}).join('')}"`;
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 /** collections.ValidateIncludesExcludes. */

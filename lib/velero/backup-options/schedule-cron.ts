@@ -1,6 +1,7 @@
 // spec.schedule as the schedule controller validates it on every reconcile (velero-objects.md a.1):
 // pkg/controller/schedule_controller.go:parseCronSchedule → robfig/cron v3.0.1 ParseStandard (parser.go).
 // Only what can be reproduced exactly is checked; anything else is left to the Schedule's own status.
+import { goQuote } from '../../util/go-quote';
 
 const EMPTY = 'Schedule must be a non-empty valid Cron expression';
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
@@ -20,16 +21,13 @@ const FIELDS: readonly Bounds[] = [
 
 type Parsed = { ok: true; n: bigint } | { ok: false; error: string };
 
-/** strconv.Quote for printable ASCII (the only input that gets here). */
-const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
-
 const MAX_INT64 = 2n ** 63n - 1n;
 const MAX_UINT64 = 2n ** 64n - 1n;
 
 /** strconv.Atoi on a 64-bit platform: the fast path below 19 bytes, ParseInt(s, 10, 0) otherwise. */
 function atoi(s: string): Parsed {
-  const syntax: Parsed = { ok: false, error: `strconv.Atoi: parsing ${quote(s)}: invalid syntax` };
-  const range: Parsed = { ok: false, error: `strconv.Atoi: parsing ${quote(s)}: value out of range` };
+  const syntax: Parsed = { ok: false, error: `strconv.Atoi: parsing ${goQuote(s)}: invalid syntax` };
+  const range: Parsed = { ok: false, error: `strconv.Atoi: parsing ${goQuote(s)}: value out of range` };
   const neg = s[0] === '-';
   const digits = s[0] === '-' || s[0] === '+' ? s.slice(1) : s;
   if (s.length > 0 && s.length < 19) {
