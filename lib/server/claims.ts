@@ -4,7 +4,9 @@ import type { BackupSelection, ClaimsResponse, CoverageResponse, ProtectionCount
 import type { QueryInput } from '../api/params';
 import { explainProtection } from '../rules/protection/reasons';
 import { PROTECTION_KINDS, type ClaimProtection } from '../rules/protection/types';
+import type { Backup } from '../model/velero';
 import type { Scan } from '../scan';
+import type { ClusterView } from '../view/cluster-view';
 import { FINISHED_PHASES, lastBackupOf, newestFinishedBackup, type LastBackupResult } from '../view/last-backup';
 import { notProtected } from '../view/protection-view';
 import { scanHeader } from './scan-header';
@@ -76,19 +78,32 @@ export function comparedBackup(scan: Scan, selection: BackupSelection) {
   return undefined;
 }
 
+// lastBackupOf walks every PodVolumeBackup and verdict: once per (scan, view, backup), shared by the volumes and
+// schedules routes and /metrics, which ask on every request and scrape.
+const lastBackups = new WeakMap<Scan, WeakMap<ClusterView, WeakMap<Backup, LastBackupResult>>>();
+
 export function lastBackupFor(scan: Scan, selection: BackupSelection): LastBackupResult | null | undefined {
   const backup = comparedBackup(scan, selection);
   if (!backup) return backup;
   const view = scan.view(selection.effective);
-  return lastBackupOf({
-    backup,
-    podVolumeBackups: scan.snapshot.velero?.podVolumeBackups ?? null,
-    dataUploads: scan.snapshot.velero?.dataUploads ?? null,
-    verdicts: view.result.verdicts,
-    protections: view.protection().claims,
-    index: scan.index,
-    defaultVolumesToFsBackup: view.options.defaultVolumesToFsBackup,
-  });
+  let byView = lastBackups.get(scan);
+  if (!byView) lastBackups.set(scan, (byView = new WeakMap()));
+  let byBackup = byView.get(view);
+  if (!byBackup) byView.set(view, (byBackup = new WeakMap()));
+  let result = byBackup.get(backup);
+  if (!result) {
+    result = lastBackupOf({
+      backup,
+      podVolumeBackups: scan.snapshot.velero?.podVolumeBackups ?? null,
+      dataUploads: scan.snapshot.velero?.dataUploads ?? null,
+      verdicts: view.result.verdicts,
+      protections: view.protection().claims,
+      index: scan.index,
+      defaultVolumesToFsBackup: view.options.defaultVolumesToFsBackup,
+    });
+    byBackup.set(backup, result);
+  }
+  return result;
 }
 
 /** Verdicts with `lastBackup` (null: no finished backup to compare with); unchanged for a what-if. */
