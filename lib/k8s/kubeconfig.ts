@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKubeconfigFiles, uniquePaths } from './kubeconfig-files';
-import { LensKubeConfig, type LoadedConfig } from './lens-kubeconfig';
+import { configOf, LensKubeConfig, type LoadedConfig } from './lens-kubeconfig';
 import { withEnvironmentProxy } from './proxy-env';
 
 /** Environment variables as read here (Next's ProcessEnv type insists on NODE_ENV). */
@@ -68,7 +68,7 @@ function serviceAccountName(saDir: string): string | null {
 function inClusterConfig(): LoadedConfig {
   const kc = new KubeConfig();
   kc.loadFromCluster();
-  return { clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() };
+  return configOf(kc);
 }
 
 /** The same cluster (server, CA, proxy) read with someone else's bearer token instead of the kubeconfig's user. */

@@ -19,6 +19,9 @@ export interface LoadedConfig {
   extras?: ReadonlyMap<string, UserExtras>;
 }
 
+/** What a loaded KubeConfig holds, as LoadedConfig (no extras: client-node does not read them). */
+export const configOf = (kc: KubeConfig): LoadedConfig => ({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() });
+
 type RequestOptions = Parameters<KubeConfig['applyToHTTPSOptions']>[0];
 
 /** The token in a tokenFile, trimmed as client-go trims it; the user's `token` when the file cannot be read. */
@@ -78,7 +81,7 @@ export class LensKubeConfig extends KubeConfig {
 
   /** The same configuration as a plain KubeConfig (for a caller that did not load it through loadAccess). */
   static of(kc: KubeConfig): LensKubeConfig {
-    return new LensKubeConfig({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() });
+    return new LensKubeConfig(configOf(kc));
   }
 
   private use(loaded: LoadedConfig): void {
@@ -109,7 +112,7 @@ export class LensKubeConfig extends KubeConfig {
       // Unreadable now (being rewritten?): keep the configuration, still with fresh credential caches.
     }
     if (!loaded?.contexts.some((c) => c.name === context)) {
-      loaded = { clusters: this.getClusters(), users: this.getUsers(), contexts: this.getContexts(), currentContext: context, extras: this.extras };
+      loaded = { ...configOf(this), extras: this.extras };
     }
     this.use({ ...loaded, currentContext: context });
   }
