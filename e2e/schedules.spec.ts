@@ -53,13 +53,17 @@ test('the Schedules page lists every schedule with where each option comes from'
 test('each schedule shows what its newest finished backup did against today\'s prediction', async ({ page, request }) => {
   const api = await (await request.get('/api/v1/schedules')).json() as { schedules: Array<{ name: string; lastCompared: { backup: string; outcomes: Record<string, number>; snapshots: Record<string, { predicted: number; attempted: number; completed: number }> } | null }> };
   const nightly = api.schedules.find((s) => s.name === 'nightly')?.lastCompared;
-  expect(nightly?.outcomes).toMatchObject({ failed: 1, missing: 1, unexpected: 1 });
+  // web-0's copy Failed in the seed (no other spec changes web-0); other specs edit pods, so the rest comes from the API.
+  expect(nightly?.outcomes.failed).toBe(1);
   await page.goto('/schedules');
   const compared = page.getByRole('region', { name: `Backup ${nightly?.backup} compared with the prediction` });
-  await expect(compared).toContainText(`${nightly?.outcomes.completed} copied as predicted`);
   await expect(compared).toContainText('1 PodVolumeBackup failed');
-  await expect(compared).toContainText('1 predicted but not copied');
-  await expect(compared).toContainText('1 copied though predicted skip');
+  const words: Record<string, string> = { completed: 'copied as predicted', missing: 'predicted but not copied', unexpected: 'copied though predicted skip', agrees: 'skipped as predicted' };
+  for (const [outcome, text] of Object.entries(words)) {
+    const n = nightly?.outcomes[outcome] ?? 0;
+    if (n > 0) await expect(compared).toContainText(`${n} ${text}`);
+    else await expect(compared).not.toContainText(text);
+  }
   const csi = nightly?.snapshots.csi;
   await expect(compared).toContainText(`CSI snapshots: ${csi?.predicted} predicted, ${csi?.attempted} attempted, ${csi?.completed} completed`);
   // A schedule without a finished backup has nothing to compare.
