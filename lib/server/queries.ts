@@ -3,6 +3,7 @@
 import { BadParameter, quote, type QueryInput } from '../api/params';
 import type { BackupSummary, GraphResponse, GraphRowsResponse, NamespacesResponse, ScheduleSummary, SchedulesResponse, SearchResponse, VolumesResponse } from '../api/types';
 import { newestBackupFirst } from '../view/last-backup';
+import type { VolumeVerdict } from '../rules/types';
 import type { Scan } from '../scan';
 import { namespaceSummaries, totals } from '../view/cluster-view';
 import { namespaceDetail } from '../view/namespace-detail';
@@ -73,6 +74,21 @@ function backupSummaries(scan: Scan): BackupSummary[] {
     }));
 }
 
+/** A schedule's counts in one pass over its verdicts (the route is polled for every Schedule). */
+function verdictCounts(verdicts: readonly VolumeVerdict[]): NonNullable<ScheduleSummary['counts']> {
+  const pods = new Set<string>();
+  let fsBackup = 0, skip = 0, skippedPvcVolumes = 0;
+  for (const v of verdicts) {
+    pods.add(`${v.namespace}/${v.pod}`);
+    if (v.action === 'fs-backup') fsBackup++;
+    else if (v.action === 'skip') {
+      skip++;
+      if (v.pvc !== null) skippedPvcVolumes++;
+    }
+  }
+  return { pods: pods.size, volumes: verdicts.length, fsBackup, skip, skippedPvcVolumes };
+}
+
 /** GET /api/v1/schedules: every Schedule's next backup with its effective options, validation and counts. */
 export function schedulesBody(scan: Scan): SchedulesResponse {
   const backups = backupSummaries(scan);
@@ -80,7 +96,6 @@ export function schedulesBody(scan: Scan): SchedulesResponse {
     const view = scan.view(effective);
     const last = backups.find((b) => b.schedule === name) ?? null;
     const valid = effective.validationErrors.length === 0 && effective.resourcePolicy.state !== 'unreadable';
-    const verdicts = view.result.verdicts;
     return {
       name,
       paused: schedule.spec?.paused === true,
@@ -101,13 +116,7 @@ export function schedulesBody(scan: Scan): SchedulesResponse {
       },
       lastBackup: last && { name: last.name, phase: last.phase, startTimestamp: last.startTimestamp },
       lastCompared: lastBackupFor(scan, { ref: effective.ref, label: name, effective })?.summary ?? null,
-      counts: valid ? {
-        pods: new Set(verdicts.map((v) => `${v.namespace}/${v.pod}`)).size,
-        volumes: verdicts.length,
-        fsBackup: verdicts.filter((v) => v.action === 'fs-backup').length,
-        skip: verdicts.filter((v) => v.action === 'skip').length,
-        skippedPvcVolumes: verdicts.filter((v) => v.action === 'skip' && v.pvc !== null).length,
-      } : null,
+      counts: valid ? verdictCounts(view.result.verdicts) : null,
     };
   });
   const policyConfigMaps = (scan.snapshot.velero?.configMaps ?? [])
