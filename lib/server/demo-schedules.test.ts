@@ -75,6 +75,20 @@ describe('the demo cluster\'s schedules', () => {
     expect(schedulesBody(scan).schedules.find((s) => s.name === 'broken')?.counts).toBeNull();
   });
 
+  it('the Schedules answer counts each schedule\'s verdicts as the volumes answer lists them', () => {
+    const counted = schedulesBody(scan).schedules.filter((s) => s.counts !== null);
+    expect(counted.map((s) => s.name)).toEqual(['all-but-scratch', 'files-only', 'nightly', 'no-claims', 'offsite-daily', 'opt-out-daily', 'paused-weekly', 'shop-and-wiki', 'wiki-editors']);
+    for (const s of counted) {
+      const list = volumes(s.name).volumes;
+      const skipped = list.filter((v) => v.action === 'skip');
+      expect(s.counts, s.name).toEqual({
+        pods: new Set(list.map((v) => `${v.namespace}/${v.pod}`)).size, volumes: list.length,
+        fsBackup: list.length - skipped.length, skip: skipped.length, skippedPvcVolumes: skipped.filter((v) => v.pvc !== null).length,
+      });
+    }
+    expect(counted.find((s) => s.name === 'nightly')?.counts).toMatchObject({ volumes: 94, fsBackup: 9, skip: 85 });
+  });
+
   it('opt-out-daily: volumes not excluded by annotation are copied by default', () => {
     const list = volumes('opt-out-daily').volumes;
     expect(namespacesOf(list)).toEqual(['edge', 'legacy', 'mistakes', 'monitoring']);
