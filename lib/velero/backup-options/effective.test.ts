@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupOptions, scheduleOptions, whatIfOptions } from './builders';
-import { bsl, context, nightly, ns, policyConfigMap, processedBackup, velero, veleroDeployment, vsl } from './test-fixtures';
+import { NAMESPACES, bsl, context, nightly, ns, policyConfigMap, processedBackup, velero, veleroDeployment, vsl } from './test-fixtures';
 
 describe('options of a Schedule', () => {
   it('resolves the template of the example Schedule against the cluster', () => {
@@ -231,5 +231,60 @@ describe('options of a Backup and of the what-if controls', () => {
     const o = whatIfOptions({}, context({ namespaces: [ns('shop')], incomplete: [{ resource: 'namespaces', namespace: null, status: 403, message: 'forbidden' }] }));
     expect(o.assumptions.some((a) => a.startsWith('Namespaces could not be listed'))).toBe(true);
     expect(o.namespacesInScope).toEqual(['shop']);
+  });
+});
+
+describe('every PersistentVolume listed as an item of its own (getResourceItems asks ResourceIncludesExcludes.ShouldInclude)', () => {
+  // No namespace labelled velero.io/exclude-from-backup=true here, unless a test adds one.
+  const plain = [ns('default'), ns('kube-system'), ns('shop'), ns('wiki'), ns('velero')];
+  const listed = (template: Parameters<typeof nightly>[0], namespaces = plain) =>
+    scheduleOptions(nightly({ excludedNamespaces: [], ...template }), context({ namespaces })).allPersistentVolumesListed;
+
+  it('old style, includeClusterResources true: listed whatever the namespaces', () => {
+    expect(listed({ includeClusterResources: true, excludedNamespaces: ['kube-system'] })).toMatchObject({ value: true, source: 'spec', note: 'spec.includeClusterResources is true' });
+    expect(listed({ includeClusterResources: true, includedNamespaces: ['shop'] }, NAMESPACES).value).toBe(true);
+    expect(listed({ includeClusterResources: true, excludedResources: ['pv'] }).value).toBe(false);
+    expect(listed({ includeClusterResources: true, includedResources: ['pods', 'persistentvolumeclaims'] }).value).toBe(false);
+  });
+
+  it('old style, includeClusterResources false: never listed', () => {
+    expect(listed({ includeClusterResources: false })).toMatchObject({ value: false, note: 'spec.includeClusterResources is false' });
+  });
+
+  it('old style, unset: listed only for a whole-cluster namespace filter, whatever the namespace-scoped lists', () => {
+    expect(listed({ excludedResources: ['secrets'] }).value).toBe(true);
+    expect(listed({ excludedResources: ['secrets'], includedNamespaces: ['shop'] }).value).toBe(false);
+    expect(listed({ excludedResources: ['secrets'], excludedNamespaces: ['kube-system'] }).value).toBe(false);
+  });
+
+  it('the labelled namespaces prepareBackupRequest appends to the excludes make the filter not whole-cluster', () => {
+    expect(listed({ excludedResources: ['secrets'] }, NAMESPACES).value).toBe(false);
+    expect(listed({}, NAMESPACES).value).toBe(false);
+  });
+
+  it('IncludeEverything after expansion: `*` matches every namespace; a literal list of all of them counts; an exclude wildcard matching none leaves no excludes', () => {
+    expect(listed({ includedNamespaces: ['*'] }).value).toBe(true);
+    expect(listed({ includedNamespaces: ['default', 'kube-system', 'shop', 'velero', 'wiki'] }).value).toBe(true);
+    expect(listed({ includedNamespaces: ['default', 'kube-system', 'shop', 'velero'] }).value).toBe(false);
+    expect(listed({ excludedNamespaces: ['tmp-*'] }).value).toBe(true);
+    expect(listed({ excludedNamespaces: ['tmp'] }).value).toBe(false);
+  });
+
+  it('new style: a whole-cluster backup with no lists (the default), or persistentvolumes included by cluster-scoped list', () => {
+    expect(listed({})).toMatchObject({ value: true, source: 'default' });
+    expect(listed({ excludedNamespaceScopedResources: ['secrets'] }).value).toBe(false);
+    expect(listed({ includedNamespaceScopedResources: ['*'] }).value).toBe(true);
+    expect(listed({ includedClusterScopedResources: ['persistentvolumes'], includedNamespaces: ['shop'] })).toMatchObject({ value: true, source: 'spec' });
+    expect(listed({ includedClusterScopedResources: ['*'], excludedNamespaces: ['kube-system'] }).value).toBe(true);
+    expect(listed({ includedClusterScopedResources: ['storageclasses'] }).value).toBe(false);
+    expect(listed({ excludedClusterScopedResources: ['pv'] }).value).toBe(false);
+    expect(listed({ excludedClusterScopedResources: ['storageclasses'] }).value).toBe(false);
+  });
+
+  it('new style: the resource policy\'s includeExcludePolicy counts, as CombineWithPolicy adds it', () => {
+    const policy = 'version: v1\nincludeExcludePolicy:\n  includedClusterScopedResources: [persistentvolumes]\n';
+    const ctx = context({ namespaces: plain, velero: velero({ configMaps: [policyConfigMap('p', { 'policy.yaml': policy })] }) });
+    const o = scheduleOptions(nightly({ includedNamespaces: ['shop'], resourcePolicy: { kind: 'configmap', name: 'p' } }), ctx);
+    expect(o.allPersistentVolumesListed.value).toBe(true);
   });
 });

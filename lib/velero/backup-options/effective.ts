@@ -139,11 +139,15 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
   if (policy.ignoredKind !== undefined) warnings.push(`spec.resourcePolicy.kind "${policy.ignoredKind}" is not configmap, so Velero ignores the policy.`);
   if (policy.state.state === 'unreadable') assumptions.push(`The resource policy ConfigMap ${policy.state.name} could not be read (${policy.state.message}); verdicts cannot account for it.`);
   const includeExclude = policy.state.state === 'ok' ? policy.state.policy.includeExcludePolicy : null;
-  const filters = resourceFilters(spec, includeExclude);
+  const includes = spec.includedNamespaces?.length ? spec.includedNamespaces : ['*'];
+  const active = input.namespaces.map((ns) => ns.metadata?.name ?? '');
+  // Resolved before the resource filter, as BackupWithResolvers does: whether cluster-scoped types are listed
+  // depends on the namespace filter's IncludeEverything, with the labelled namespaces already in the excludes.
+  const scope = resolveNamespaces(includes, excludes, active);
+  const filters = resourceFilters(spec, includeExclude, { includeEverything: scope.includeEverything });
   errors.push(...filters.errors);
   warnings.push(...filters.warnings);
 
-  const includes = spec.includedNamespaces?.length ? spec.includedNamespaces : ['*'];
   errors.push(...validateNamespaces(includes, excludes));
   if (spec.orLabelSelectors != null && spec.labelSelector != null) {
     errors.push('encountered labelSelector as well as orLabelSelectors in backup spec, only one can be specified');
@@ -152,8 +156,6 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
   if (includeExclude && usesOldResourceFilters(spec)) errors.push(POLICY_WITH_OLD_FILTERS_ERROR);
   warnings.push(...selectorWarnings(spec));
 
-  const active = input.namespaces.map((ns) => ns.metadata?.name ?? '');
-  const scope = resolveNamespaces(includes, excludes, active);
   // Validation passed, so the backup runs: backup.go:BackupWithResolvers returns the glob.Compile error of
   // getNamespaceIncludesExcludesAndArgoCDNamespaces, and runBackup's caller (Reconcile) marks the backup Failed.
   if (stage !== 'pending') {
@@ -187,6 +189,7 @@ export function effectiveOptions(input: EffectiveInput): EffectiveOptions {
     assumptions,
     warnings,
     persistentVolumesIncluded: filters.persistentVolumesIncluded,
+    allPersistentVolumesListed: filters.allPersistentVolumesListed,
     storageLocation: locations.storageLocation,
     volumeSnapshotLocations: locations.volumeSnapshotLocations,
   };

@@ -59,6 +59,7 @@ export function stableKey(options: EffectiveOptions): string {
       snapshotMoveData: options.snapshotMoveData.value,
       enableCSI: options.server.enableCSI.value,
       persistentVolumesIncluded: options.persistentVolumesIncluded.value,
+      allPersistentVolumesListed: options.allPersistentVolumesListed.value,
       volumeSnapshotLocations: options.volumeSnapshotLocations,
     },
   }));

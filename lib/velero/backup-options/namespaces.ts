@@ -101,6 +101,12 @@ export interface NamespaceScope {
   includes: string[];
   excludes: string[];
   wildcardExpanded: boolean;
+  /**
+   * NamespaceIncludesExcludes.IncludeEverything: no excludes (after expansion, so the labelled namespaces count), and
+   * the includes are empty, `*`, or exactly the listed namespaces. Cluster-scoped resources are listed only then
+   * when includeClusterResources is unset (false after an expansion error: the backup fails anyway).
+   */
+  includeEverything: boolean;
   /** Existing namespaces the backup processes, sorted. */
   inScope: string[];
   shouldInclude: (namespace: string) => boolean;
@@ -116,7 +122,7 @@ export function resolveNamespaces(includes: readonly string[], excludes: readonl
   const expandNow = includes.length > 0 && [...includes, ...excludes].some(hasWildcard);
   if (!expandNow) return scopeOf(sortedSet(includes), sortedSet(excludes), false, active);
   const failed = (e: { error: string; pattern: string }, list: NamespaceExpansionError['list']): NamespaceScope => ({
-    includes: sortedSet(includes), excludes: sortedSet(excludes), wildcardExpanded: false, inScope: [], shouldInclude: () => false,
+    includes: sortedSet(includes), excludes: sortedSet(excludes), wildcardExpanded: false, includeEverything: false, inScope: [], shouldInclude: () => false,
     expansionError: { error: e.error, pattern: e.pattern, list },
   });
   const inc = expand(includes, active);
@@ -132,5 +138,9 @@ function scopeOf(inc: string[], exc: string[], expanded: boolean, active: readon
     if (globSetMatch(exc, ns)) return false;
     return inc.length === 0 || inc.includes('*') || globSetMatch(inc, ns);
   };
-  return { includes: inc, excludes: exc, wildcardExpanded: expanded, inScope: sortedSet(active).filter(shouldInclude), shouldInclude, expansionError: null };
+  // slices.Equal(includes.List(), activeNamespaces): the Namespace LIST comes from the API server in name order.
+  const listed = sortedSet(active);
+  const includeEverything = exc.length === 0
+    && (inc.length === 0 || (inc.length === 1 && inc[0] === '*') || (inc.length === listed.length && inc.every((n, i) => n === listed[i])));
+  return { includes: inc, excludes: exc, wildcardExpanded: expanded, includeEverything, inScope: listed.filter(shouldInclude), shouldInclude, expansionError: null };
 }

@@ -207,11 +207,21 @@ export interface ResourceFilterResult {
   backupExcludePVC: Sourced<boolean>;
   /** PVs pulled in by claims survive itemInclusionChecks (ShouldExclude is false): native snapshots can run. */
   persistentVolumesIncluded: Sourced<boolean>;
+  /**
+   * getResourceItems lists every PersistentVolume of the cluster as an item of its own (ShouldInclude is true),
+   * so each goes through itemInclusionChecks and takePVSnapshot whether or not its claim is in the backup.
+   */
+  allPersistentVolumesListed: Sourced<boolean>;
+}
+
+/** What the namespace filter contributes (NamespaceIncludesExcludes.IncludeEverything). */
+export interface NamespaceFilterFacts {
+  includeEverything: boolean;
 }
 
 const sourced = (value: boolean, why: string | null): Sourced<boolean> => (why ? { value, source: 'spec', note: why } : { value, source: 'default' });
 
-function oldStyle(spec: BackupSpec): ResourceFilterResult {
+function oldStyle(spec: BackupSpec, namespaces: NamespaceFilterFacts): ResourceFilterResult {
   const includes = spec.includedResources ?? [];
   const excludes = spec.excludedResources ?? [];
   const errors = validateGlobal(includes, excludes).map((e) => `Invalid included/excluded resource lists: ${e}`);
@@ -226,6 +236,14 @@ function oldStyle(spec: BackupSpec): ResourceFilterResult {
   // GlobalIncludesExcludes.ShouldExclude for a cluster-scoped type.
   const clusterFalse = spec.includeClusterResources === false;
   const pvExcluded = globSetMatch(filter.excludes, 'persistentvolumes') || clusterFalse || (spec.includeClusterResources == null && !include('persistentvolumes'));
+  // GlobalIncludesExcludes.ShouldInclude for a cluster-scoped type: false when includeClusterResources is false, or
+  // unset without a whole-cluster namespace filter; else the resource lists decide (no namespace-scoped condition).
+  const clusterNil = spec.includeClusterResources == null;
+  const listed = !clusterFalse && !(clusterNil && !namespaces.includeEverything) && include('persistentvolumes');
+  const listedWhy = clusterFalse ? 'spec.includeClusterResources is false'
+    : clusterNil && !namespaces.includeEverything ? 'includeClusterResources is unset and the backup does not take every namespace (excludes, labelled ones included, or a list)'
+      : !listed ? why('persistentvolumes', listed)
+        : clusterNil ? 'includeClusterResources is unset and the backup takes every namespace' : 'spec.includeClusterResources is true';
   return {
     style: 'old',
     errors,
@@ -233,6 +251,7 @@ function oldStyle(spec: BackupSpec): ResourceFilterResult {
     backupPods: sourced(pods, why('pods', pods)),
     backupExcludePVC: sourced(!pvcs, why('persistentvolumeclaims', pvcs)),
     persistentVolumesIncluded: sourced(!pvExcluded, clusterFalse ? 'spec.includeClusterResources is false' : why('persistentvolumes', !pvExcluded)),
+    allPersistentVolumesListed: sourced(listed, listedWhy),
   };
 }
 
@@ -252,10 +271,11 @@ interface ScopedFilters {
   pods: boolean;
   pvcs: boolean;
   pvExcluded: boolean;
+  pvListed: boolean;
 }
 
 /** GetScopeResourceIncludesExcludes + CombineWithPolicy, then ScopeIncludesExcludes.ShouldInclude / ShouldExclude. */
-function scopedFilters(spec: BackupSpec, policy: IncludeExcludePolicy | null, unknown: Unknowns): ScopedFilters {
+function scopedFilters(spec: BackupSpec, policy: IncludeExcludePolicy | null, unknown: Unknowns, namespaces: NamespaceFilterFacts): ScopedFilters {
   const ns: Filter = { includes: mapList(spec.includedNamespaceScopedResources, 'namespaced', false, unknown), excludes: mapList(spec.excludedNamespaceScopedResources, 'namespaced', false, unknown) };
   const cl: Filter = { includes: mapList(spec.includedClusterScopedResources, 'cluster', false, unknown), excludes: mapList(spec.excludedClusterScopedResources, 'cluster', false, unknown) };
   const fromPolicy = new Set<string>();
@@ -266,10 +286,18 @@ function scopedFilters(spec: BackupSpec, policy: IncludeExcludePolicy | null, un
     combine(cl, policy.includedClusterScopedResources, 'cluster', 'includes', fromPolicy, unknown);
   }
   const include = (name: Known) => !(ns.excludes.includes('*') || globSetMatch(ns.excludes, name)) && includesMatch(ns, name);
-  return { ns, cl, fromPolicy, pods: include('pods'), pvcs: include('persistentvolumeclaims'), pvExcluded: globSetMatch(cl.excludes, 'persistentvolumes') };
+  // ScopeIncludesExcludes.ShouldInclude for a cluster-scoped type: excluded by `*` or a match; with both cluster lists
+  // empty, listed for a whole-cluster backup (every namespace, IncludesExcludes.IncludeEverything of the
+  // namespace-scoped lists); else only by `*` or a match in includedClusterScopedResources.
+  const nsIncludes = new Set(ns.includes);
+  const everyNamespacedType = ns.excludes.length === 0 && (nsIncludes.size === 0 || (nsIncludes.size === 1 && nsIncludes.has('*')));
+  const pvListed = !(cl.excludes.includes('*') || globSetMatch(cl.excludes, 'persistentvolumes'))
+    && ((cl.includes.length === 0 && cl.excludes.length === 0 && namespaces.includeEverything && everyNamespacedType)
+      || cl.includes.includes('*') || globSetMatch(cl.includes, 'persistentvolumes'));
+  return { ns, cl, fromPolicy, pods: include('pods'), pvcs: include('persistentvolumeclaims'), pvExcluded: globSetMatch(cl.excludes, 'persistentvolumes'), pvListed };
 }
 
-function newStyle(spec: BackupSpec, policy: IncludeExcludePolicy | null): ResourceFilterResult {
+function newStyle(spec: BackupSpec, policy: IncludeExcludePolicy | null, namespaces: NamespaceFilterFacts): ResourceFilterResult {
   const nsInc = spec.includedNamespaceScopedResources ?? [];
   const nsExc = spec.excludedNamespaceScopedResources ?? [];
   const clInc = spec.includedClusterScopedResources ?? [];
@@ -279,10 +307,10 @@ function newStyle(spec: BackupSpec, policy: IncludeExcludePolicy | null): Resour
     ...validateScoped(nsInc, nsExc).map((e) => `Invalid namespace-scoped included/excluded resource lists: ${e}`),
   ];
   const unknown: Unknowns = { seen: new Set(), drop: false };
-  const kept = scopedFilters(spec, policy, unknown);
+  const kept = scopedFilters(spec, policy, unknown, namespaces);
   // The same lists with the unknown entries dropped, as Velero would if discovery serves them in the other scope.
-  const dropped = unknown.seen.size ? scopedFilters(spec, policy, { seen: new Set(), drop: true }) : kept;
-  const { ns, cl, fromPolicy, pods, pvcs, pvExcluded } = kept;
+  const dropped = unknown.seen.size ? scopedFilters(spec, policy, { seen: new Set(), drop: true }, namespaces) : kept;
+  const { ns, cl, fromPolicy, pods, pvcs, pvExcluded, pvListed } = kept;
   const origin = (f: Filter, list: 'includes' | 'excludes') => {
     const policyOnly = f[list].filter((i) => fromPolicy.has(i));
     return (name: string) => (globSetMatch(policyOnly, name) && !globSetMatch(f[list].filter((i) => !fromPolicy.has(i)), name) ? 'the resource policy\'s includeExcludePolicy' : 'spec');
@@ -306,15 +334,26 @@ function newStyle(spec: BackupSpec, policy: IncludeExcludePolicy | null): Resour
   const persistentVolumesIncluded = decide(!pvExcluded, !dropped.pvExcluded,
     pvExcluded ? `${origin(cl, 'excludes')('persistentvolumes')} excludes persistentvolumes (excludedClusterScopedResources)` : null,
     `persistent volumes are ${dropped.pvExcluded ? 'dropped' : 'kept'}`);
+  const clusterListsEmpty = cl.includes.length === 0 && cl.excludes.length === 0;
+  const listedNote = pvListed
+    ? (clusterListsEmpty ? 'no cluster-scoped lists, every namespace and every namespace-scoped type: a whole-cluster backup' : 'includedClusterScopedResources includes persistentvolumes')
+    : pvExcluded || cl.excludes.includes('*') ? 'excludedClusterScopedResources excludes persistentvolumes'
+      : clusterListsEmpty ? 'no cluster-scoped lists, and not every namespace or namespace-scoped type is taken' : 'includedClusterScopedResources does not include persistentvolumes';
+  const listedDecided = decide(pvListed, dropped.pvListed, listedNote, `every persistent volume is ${dropped.pvListed ? '' : 'not '}listed`);
+  const noLists = nsInc.length + nsExc.length + clInc.length + clExc.length === 0 && fromPolicy.size === 0;
+  const allPersistentVolumesListed: Sourced<boolean> = noLists && listedDecided.source === 'spec' ? { ...listedDecided, source: 'default' } : listedDecided;
   const them = unknown.seen.size > 1 ? 'them' : 'it';
   const warnings = consequences.length === 0 ? [] : [
     `The scoped resource filters name ${names}, which this dashboard cannot resolve: it assumes Velero's discovery cannot either and keeps ${them} in the list (scopeResourceMapFunc). `
       + `If the cluster serves ${them} in the other scope, Velero drops ${them}, and then ${consequences.join(' and ')}.`,
   ];
-  return { style: 'new', errors, warnings, backupPods, backupExcludePVC, persistentVolumesIncluded };
+  return { style: 'new', errors, warnings, backupPods, backupExcludePVC, persistentVolumesIncluded, allPersistentVolumesListed };
 }
 
-/** The spec's resource filter, combined with the policy's includeExcludePolicy when the new style is used. */
-export function resourceFilters(spec: BackupSpec, policy: IncludeExcludePolicy | null): ResourceFilterResult {
-  return usesOldResourceFilters(spec) ? oldStyle(spec) : newStyle(spec, policy);
+/**
+ * The spec's resource filter, combined with the policy's includeExcludePolicy when the new style is used.
+ * `namespaces`: the resolved namespace filter (whether cluster-scoped types are listed may depend on it).
+ */
+export function resourceFilters(spec: BackupSpec, policy: IncludeExcludePolicy | null, namespaces: NamespaceFilterFacts = { includeEverything: false }): ResourceFilterResult {
+  return usesOldResourceFilters(spec) ? oldStyle(spec, namespaces) : newStyle(spec, policy, namespaces);
 }

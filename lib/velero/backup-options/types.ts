@@ -79,6 +79,12 @@ export interface EffectiveOptions {
   warnings: string[];
   /** PVs pulled in by claims are kept (native snapshots can run); for the snapshot side (issue 10). */
   persistentVolumesIncluded: Sourced<boolean>;
+  /**
+   * The item collector lists every PersistentVolume of the cluster as an item of its own (includeClusterResources
+   * true, or unset with a whole-cluster filter; new style: a whole-cluster backup or persistentvolumes included),
+   * so takePVSnapshot runs on PVs whose claims are not in the backup (subject to the label selector).
+   */
+  allPersistentVolumesListed: Sourced<boolean>;
   /** The BSL the backup would use, and the VSLs as prepareBackupRequest resolves them. */
   storageLocation: string;
   volumeSnapshotLocations: string[];
