@@ -25,6 +25,7 @@ export function protectionOptions(snapshot: Pick<ClusterSnapshot, 'velero'>, eff
     snapshotMoveData: effective.snapshotMoveData.value,
     enableCSI: effective.server.enableCSI.value,
     persistentVolumesIncluded: effective.persistentVolumesIncluded.value,
+    allPersistentVolumesListed: effective.allPersistentVolumesListed.value,
     policy: effective.resourcePolicy.state === 'ok' ? effective.resourcePolicy.policy : null,
     labelSelector: effective.labelSelector,
     orLabelSelectors: effective.orLabelSelectors,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, PersistentVolume, PersistentVolumeClaim, Pod } from '../../model/kube';
 import { BACKUP, EXCLUDES, claimVolume, pod, pvc, snapshot } from '../fixtures';
+import { explainProtection } from './reasons';
 import { bound, claimOf, options, policyFrom, protect, storage, vsc } from './test-fixtures';
 import type { ProtectionOptions } from './types';
 
@@ -321,5 +322,104 @@ describe('VolumeSnapshotClass names and drivers from annotations compare with st
   it('the label, default and only-class steps still compare the driver exactly', () => {
     const snap = cluster([], [bound('app', 'web-data')], { storage: storage({ volumeSnapshotClasses: [vsc('ebs-upper', 'EBS.csi.aws.com')] }) });
     expect(run(snap, 'app/web-data')).toMatchObject({ protection: 'none', reason: 'noSnapshotClass' });
+  });
+});
+
+describe('a backup that lists every PersistentVolume (item_collector.go:getResourceItems) snapshots PVs of claims left out', () => {
+  const ebs = { awsElasticBlockStore: { volumeID: 'vol-0abc', fsType: 'ext4' } };
+  const listing = { allPersistentVolumesListed: true };
+  /** `app` is out of the backup; `other` (in it) keeps the PVC→pod cache built, for the in-scope namespaces only. */
+  const elsewhere = { ...listing, namespacesInScope: new Set(['other']) };
+
+  it('includeClusterResources true, claim in an excluded namespace, in-tree EBS PV, aws VSL: native snapshot, the claim still out', () => {
+    const snap = cluster([], [bound('app', 'old-disk', ebs)]);
+    expect(run(snap, 'app/old-disk', elsewhere)).toMatchObject({ protection: 'native-snapshot', reason: 'snapshotDefault', snapshotLocation: 'default', claimNotInBackup: 'namespaceExcluded' });
+    expect(run(snap, 'app/old-disk', { namespacesInScope: new Set(['other']) })).toMatchObject({ protection: 'notInBackup', reason: 'namespaceExcluded' });
+  });
+
+  it('the explanation says the claim is out and its PV is in', () => {
+    const snap = cluster([], [bound('app', 'old-disk', ebs)]);
+    expect(explainProtection(run(snap, 'app/old-disk', elsewhere))).toMatch(/not in the backup \(its namespace is not in the backup\), but its PersistentVolume is/);
+  });
+
+  it('with EnableCSI a CSI PV is left to the CSI action of a claim that is not backed up: none', () => {
+    const snap = cluster([], [bound('app', 'web-data')]);
+    expect(run(snap, 'app/web-data', elsewhere)).toMatchObject({ protection: 'none', reason: 'csiClaimNotInBackup', driver: 'ebs.csi.aws.com', claimNotInBackup: 'namespaceExcluded' });
+    expect(run(snap, 'app/web-data', { ...elsewhere, enableCSI: false })).toMatchObject({ protection: 'native-snapshot', claimNotInBackup: 'namespaceExcluded' });
+  });
+
+  it('no pod of an excluded namespace is in the PVC→pod cache, so an opted-in pod does not switch the snapshot off', () => {
+    const snap = cluster([user('db-0', 'old-disk', { annotations: { [BACKUP]: 'data' } })], [bound('app', 'old-disk', ebs)]);
+    expect(run(snap, 'app/old-disk', elsewhere)).toMatchObject({ protection: 'native-snapshot' });
+  });
+
+  it('with no namespace in scope no cache is built: the direct lookup finds the opted-in pod (the trap)', () => {
+    const snap = cluster([user('db-0', 'old-disk', { annotations: { [BACKUP]: 'data' } })], [bound('app', 'old-disk', ebs)]);
+    expect(run(snap, 'app/old-disk', { ...listing, namespacesInScope: new Set() })).toMatchObject({ protection: 'none', reason: 'fsSelectedNoPvb', selectedBy: { pod: 'db-0' } });
+  });
+
+  it('a label-excluded claim in an included namespace: native snapshot of its PV', () => {
+    const snap = cluster([], [bound('app', 'tmp', ebs, { labels: { 'velero.io/exclude-from-backup': 'true' } })]);
+    expect(run(snap, 'app/tmp', listing)).toMatchObject({ protection: 'native-snapshot', claimNotInBackup: 'claimExcludedByLabel' });
+  });
+
+  it('a label-excluded claim whose pod opts it in but is not running: the pods of an included namespace are in the cache (the trap)', () => {
+    const snap = cluster([user('worker-0', 'tmp', { annotations: { [BACKUP]: 'data' }, phase: 'Pending' })],
+      [bound('app', 'tmp', ebs, { labels: { 'velero.io/exclude-from-backup': 'true' } })]);
+    expect(run(snap, 'app/tmp', listing)).toMatchObject({ protection: 'none', reason: 'fsSelectedNoPvb', selectedBy: { pod: 'worker-0', verdictReason: 'podNotRunning' }, claimNotInBackup: 'claimExcludedByLabel' });
+  });
+
+  it('a terminating claim: native snapshot of its PV', () => {
+    const snap = cluster([], [bound('app', 'old', ebs, { deletionTimestamp: '2026-11-24T09:00:00Z' })]);
+    expect(run(snap, 'app/old', listing)).toMatchObject({ protection: 'native-snapshot', claimNotInBackup: 'claimTerminating' });
+  });
+
+  it('claims left out by the resource filter (backupExcludePVC): native snapshot of their PVs', () => {
+    const snap = cluster([], [bound('app', 'old-disk', ebs)]);
+    expect(run(snap, 'app/old-disk', { ...listing, backupExcludePVC: true })).toMatchObject({ protection: 'native-snapshot', claimNotInBackup: 'pvcExcluded' });
+  });
+
+  it('a volume policy skipping the PV, or no VolumeSnapshotLocation, is takePVSnapshot\'s answer', () => {
+    const snap = cluster([], [bound('app', 'old-disk', ebs)]);
+    const policy = policyFrom('version: v1\nvolumePolicies:\n- conditions:\n    storageClass: [standard]\n  action:\n    type: skip\n');
+    expect(run(snap, 'app/old-disk', { ...elsewhere, policy })).toMatchObject({ protection: 'none', reason: 'policySkip', claimNotInBackup: 'namespaceExcluded' });
+    expect(run(snap, 'app/old-disk', { ...elsewhere, volumeSnapshotLocations: [] })).toMatchObject({ protection: 'none', reason: 'noSnapshotLocation' });
+  });
+
+  it('the PV item\'s own checks (exclude label, deletionTimestamp) keep the claim notInBackup', () => {
+    const labelled = bound('app', 'old-disk', ebs);
+    labelled.pv.metadata = { ...labelled.pv.metadata, labels: { 'velero.io/exclude-from-backup': 'true' } };
+    expect(run(cluster([], [labelled]), 'app/old-disk', elsewhere)).toEqual(expect.objectContaining({ protection: 'notInBackup', reason: 'namespaceExcluded' }));
+    const deleting = bound('app', 'old-disk', ebs);
+    deleting.pv.metadata = { ...deleting.pv.metadata, deletionTimestamp: '2026-11-24T09:00:00Z' };
+    expect(run(cluster([], [deleting]), 'app/old-disk', elsewhere)).toMatchObject({ protection: 'notInBackup', reason: 'namespaceExcluded' });
+    expect(run(cluster([], [deleting]), 'app/old-disk', elsewhere).claimNotInBackup).toBeUndefined();
+  });
+
+  it('a PV bound to another claim is not this claim\'s', () => {
+    const b = bound('app', 'old-disk', ebs);
+    (b.pv.spec as NonNullable<PersistentVolume['spec']>).claimRef = { namespace: 'app', name: 'someone-else' };
+    expect(run(cluster([], [b]), 'app/old-disk', elsewhere)).toMatchObject({ protection: 'notInBackup', reason: 'namespaceExcluded' });
+  });
+
+  it('the label selector applies to the listed PVs: a PV without matching labels is not listed', () => {
+    const unlabelled = cluster([user('web-0', 'old-disk')], [bound('app', 'old-disk', ebs)]);
+    const selector = { labelSelector: { matchLabels: { tier: 'gold' } } };
+    expect(run(unlabelled, 'app/old-disk', { ...listing, ...selector })).toMatchObject({ protection: 'notInBackup', reason: 'notSelected' });
+    const labelled = bound('app', 'old-disk', ebs);
+    labelled.pv.metadata = { ...labelled.pv.metadata, labels: { tier: 'gold' } };
+    const snap = cluster([user('web-0', 'old-disk')], [labelled]);
+    expect(run(snap, 'app/old-disk', { ...listing, ...selector })).toMatchObject({ protection: 'native-snapshot', claimNotInBackup: 'notSelected' });
+    expect(run(snap, 'app/old-disk', { ...elsewhere, orLabelSelectors: [{ matchLabels: { app: 'x' } }, { matchLabels: { tier: 'gold' } }] }))
+      .toMatchObject({ protection: 'native-snapshot', claimNotInBackup: 'namespaceExcluded' });
+    expect(run(snap, 'app/old-disk', { ...elsewhere, labelSelector: { matchLabels: { app: 'x' } } })).toMatchObject({ protection: 'notInBackup', reason: 'namespaceExcluded' });
+  });
+
+  it('claims in the backup, and fs-backup first, are unchanged', () => {
+    const snap = cluster([user('store-0', 'sessions', { annotations: { [BACKUP]: 'data' } })], [bound('app', 'sessions', ebs, { labels: { 'velero.io/exclude-from-backup': 'true' } })]);
+    expect(run(snap, 'app/sessions', listing)).toMatchObject({ protection: 'fs-backup', reason: 'optedIn' });
+    expect(run(snap, 'app/sessions', listing).claimNotInBackup).toBeUndefined();
+    expect(run(cluster([], [bound('app', 'web-data')]), 'app/web-data', listing)).toMatchObject({ protection: 'csi-snapshot' });
+    expect(run(snap, 'app/sessions', { ...listing, validationFailed: true })).toMatchObject({ protection: 'notInBackup', reason: 'validationFailed' });
   });
 });

@@ -11,10 +11,13 @@ import type { VolumeVerdict } from '../types';
 import { present } from '../volume-type';
 import { unresolvedPvReason } from '../volume-helper';
 import { NATIVE_PLUGIN_ASSUMPTION } from './native-plugins';
-import { snapshotSide, type Decided } from './snapshot-side';
+import { listedPvSnapshot, snapshotSide, type Decided } from './snapshot-side';
 import type { ClaimProtection, ProtectionInput, ProtectionOptions, ProtectionResult } from './types';
 
 type ClaimSelector = ((labels: Record<string, string> | null | undefined) => boolean) | null;
+
+/** The notInBackup reasons whose claim's PV a backup that lists every PV still takes (not validationFailed, not a missing claim). */
+type ListedReason = 'namespaceExcluded' | 'pvcExcluded' | 'claimExcludedByLabel' | 'claimTerminating' | 'notSelected';
 
 /** The backup's label selection applied to a claim on its own (null: no selector, everything is listed). */
 function claimSelector(options: ProtectionOptions): ClaimSelector {
@@ -81,19 +84,45 @@ export function protectionDecider(input: Omit<ProtectionInput, 'verdicts' | 'pro
     return claims;
 
 
+    /** Pods the PVC→pod cache gives for the claim: built for the in-scope namespaces, and none built when there are none. */
+    function cachedPodsUsing(namespace: string, name: string) {
+      return options.namespacesInScope.size === 0 || options.namespacesInScope.has(namespace) ? index.podsUsingClaim(namespace, name) : [];
+    }
+
+    /**
+     * A claim left out of the backup whose PV the item collector lists on its own: takePVSnapshot decides on that PV
+     * (velero-objects.md c.5 is silent; item_collector.go:getResourceItems, item_backupper.go:takePVSnapshot).
+     * null when the PV is not listed (no PV bound to the claim, the label selector misses the PV's labels) or its
+     * own inclusion checks reject it.
+     */
+    function throughListedPv(namespace: string, name: string, claim: PersistentVolumeClaim | null, reason: ListedReason): Decided | null {
+      if (!options.allPersistentVolumesListed || !claim) return null;
+      const pv = index.pv(claim.spec?.volumeName ?? '');
+      const ref = pv?.spec?.claimRef;
+      if (!pv || (ref?.namespace ?? '') !== namespace || (ref?.name ?? '') !== name) return null;
+      // listResourceByLabelsPerNamespace: the backup's selectors apply to every listed item, PVs included.
+      if (select && !select(pv.metadata?.labels)) return null;
+      const decided = listedPvSnapshot({
+        claim, pv, podsUsingClaim: cachedPodsUsing(namespace, name), policy, options, storage: snapshot.storage,
+        verdictOf: (pod, volume) => byPodVolume.get(`${namespace}/${pod}/${volume}`)?.reason ?? null,
+      });
+      return decided && { ...decided, claimNotInBackup: reason };
+    }
+
     function decideClaim(namespace: string, name: string, claim: PersistentVolumeClaim | null): Decided {
       const notIn = (reason: Extract<Decided['reason'], 'namespaceExcluded' | 'pvcExcluded' | 'claimExcludedByLabel' | 'claimTerminating' | 'notSelected' | 'validationFailed'>): Decided =>
         ({ protection: 'notInBackup', reason, via: null });
+      const left = (reason: ListedReason): Decided => throughListedPv(namespace, name, claim, reason) ?? notIn(reason);
       if (options.validationFailed) return notIn('validationFailed');
-      if (!options.namespacesInScope.has(namespace)) return notIn('namespaceExcluded');
-      if (options.backupExcludePVC) return notIn('pvcExcluded');
+      if (!options.namespacesInScope.has(namespace)) return left('namespaceExcluded');
+      if (options.backupExcludePVC) return left('pvcExcluded');
       const users = index.podsUsingClaim(namespace, name);
       if (!claim) return users.some((p) => processed(namespace, p.metadata?.name ?? '')) ? { protection: 'none', reason: 'claimMissing', via: null } : notIn('notSelected');
       const taken = byClaim.get(`${namespace}/${name}`)?.find((v) => v.action === 'fs-backup');
       if (taken) return { protection: 'fs-backup', reason: fsReason(taken), via: { pod: taken.pod, volume: taken.volume }, ...(taken.evidence.policy ? { policyIndex: taken.evidence.policy.index } : {}) };
-      if (select && !select(claim.metadata?.labels) && !users.some((p) => processed(namespace, p.metadata?.name ?? ''))) return notIn('notSelected');
-      if (claim.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return notIn('claimExcludedByLabel');
-      if (present(claim.metadata?.deletionTimestamp)) return notIn('claimTerminating');
+      if (select && !select(claim.metadata?.labels) && !users.some((p) => processed(namespace, p.metadata?.name ?? ''))) return left('notSelected');
+      if (claim.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return left('claimExcludedByLabel');
+      if (present(claim.metadata?.deletionTimestamp)) return left('claimTerminating');
 
       // getMatchAction (run for the CSI action before EnableCSI is checked) Gets spec.volumeName's PV whatever the
       // claim's phase, and with no PV when the claim names none; a missing PV fails the PVC item. Velero's source

@@ -29,6 +29,7 @@ export const PROTECTION_REASON_TEXT: { readonly [r in ProtectionReason]: string 
   pvNotInBackup: 'its PersistentVolume is not in the backup (PVs left out, or the PV carries the exclude label or is being deleted), so no native snapshot is taken',
   noSnapshotLocation: 'no VolumeSnapshotLocation plugin takes this PV, so no native snapshot is taken',
   claimMissing: 'a pod in the backup names this claim, but it does not exist',
+  csiClaimNotInBackup: 'its CSI PersistentVolume is in the backup, but with EnableCSI Velero leaves CSI volumes to the claim\'s CSI action, and the claim is not in the backup: nothing snapshots it',
   namespaceExcluded: 'its namespace is not in the backup',
   pvcExcluded: 'the backup\'s resource filter excludes PersistentVolumeClaims',
   claimExcludedByLabel: 'the claim is labelled velero.io/exclude-from-backup=true',
@@ -38,9 +39,12 @@ export const PROTECTION_REASON_TEXT: { readonly [r in ProtectionReason]: string 
 };
 
 /** One sentence for a claim's protection, with the trap spelled out when it applies. */
-export function explainProtection(c: Parameters<typeof explain>[0]): string {
+export function explainProtection(c: Parameters<typeof explain>[0] & Pick<ClaimProtection, 'claimNotInBackup'>): string {
   const text = explain(c);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const outside = c.claimNotInBackup
+    ? ` The claim itself is not in the backup (${PROTECTION_REASON_TEXT[c.claimNotInBackup]}), but its PersistentVolume is: the backup lists every PersistentVolume of the cluster.`
+    : '';
+  return text.charAt(0).toUpperCase() + text.slice(1) + outside;
 }
 
 function explain(c: Pick<ClaimProtection, 'protection' | 'reason' | 'via' | 'selectedBy' | 'policyIndex' | 'snapshotClass' | 'storageClass' | 'driver' | 'snapshotLocation'>): string {

@@ -73,6 +73,9 @@ function nativePath(input: SnapshotSideInput): Decided {
   const decision = shouldPerformSnapshot({ ...shared(input), claim: null });
   if (!decision.snapshot) return notSnapshotted(decision, input);
   const policyIndex = decision.policyIndex ?? undefined;
+  // Reached only for a PV listed on its own whose claim is not in the backup (snapshotSide sends these to the CSI
+  // path): takePVSnapshot skips CSI PVs with EnableCSI, "handled by CSI plugin" (item_backupper.go:takePVSnapshot).
+  if (options.enableCSI && present(pv.spec?.csi)) return { protection: 'none', reason: 'csiClaimNotInBackup', via: null, driver: pv.spec?.csi?.driver ?? null, policyIndex };
   // A re-match with the claim for skip (c.5 step 9).
   const withClaim = input.policy?.match({ stage: 'E2', volume: { name: input.claim.metadata?.name ?? '' }, claim: input.claim, pv });
   if (withClaim?.action === 'skip') return { protection: 'none', reason: 'policySkip', via: null, policyIndex: withClaim.index };
@@ -90,6 +93,18 @@ const shared = (input: SnapshotSideInput) => ({
   defaultVolumesToFsBackup: input.options.defaultVolumesToFsBackup,
   snapshotVolumes: input.options.snapshotVolumes,
 });
+
+/**
+ * takePVSnapshot on a PV the item collector listed on its own, whose claim is not in the backup: the native path
+ * whatever EnableCSI says (no PVC item, so no CSI action). null when itemInclusionChecks rejects the PV item (the
+ * exclude label, a deletionTimestamp): nothing of the claim is in the backup. `podsUsingClaim` must be the pods the
+ * PVC→pod cache holds (item_backupper.go:backupItemInternal, takePVSnapshot).
+ */
+export function listedPvSnapshot(input: SnapshotSideInput): Decided | null {
+  const { pv } = input;
+  if (pv.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true' || present(pv.metadata?.deletionTimestamp)) return null;
+  return nativePath(input);
+}
 
 export function snapshotSide(input: SnapshotSideInput): Decided {
   if (input.options.enableCSI && input.pv.spec?.csi) return csiPath(input, shouldPerformSnapshot({ ...shared(input), claim: input.claim }));

@@ -53,6 +53,7 @@ export function options(snap: ClusterSnapshot, extra: Partial<ProtectionOptions>
     snapshotMoveData: false,
     enableCSI: true,
     persistentVolumesIncluded: true,
+    allPersistentVolumesListed: false,
     policy: null,
     labelSelector: null,
     orLabelSelectors: null,

@@ -11,7 +11,7 @@ export type ProtectionKind = (typeof PROTECTION_KINDS)[number];
 /** Why a claim gets nothing although it is in the backup. */
 export const NONE_REASONS = [
   'fsSelectedNoPvb', 'policySkip', 'snapshotVolumesDisabled', 'pvUnresolvable', 'noStorageClass', 'storageClassMissing',
-  'noSnapshotClass', 'pvNotInBackup', 'noSnapshotLocation', 'claimMissing',
+  'noSnapshotClass', 'pvNotInBackup', 'noSnapshotLocation', 'claimMissing', 'csiClaimNotInBackup',
 ] as const;
 /** Why the claim is not part of the backup at all. */
 export const NOT_IN_BACKUP_REASONS = ['namespaceExcluded', 'pvcExcluded', 'claimExcludedByLabel', 'claimTerminating', 'notSelected', 'validationFailed'] as const;
@@ -53,6 +53,11 @@ export interface ClaimProtection {
   snapshotLocation?: string | null;
   /** The claim's uid, for joining DataUploads and PodVolumeBackups. */
   uid: string | null;
+  /**
+   * Set when the claim itself is not in the backup (this reason) but its PV is, because the backup lists every
+   * PersistentVolume of the cluster: protection and reason are then takePVSnapshot's on that PV.
+   */
+  claimNotInBackup?: NotInBackupReason;
 }
 
 export interface SnapshotLocationRef {
@@ -71,6 +76,8 @@ export interface ProtectionOptions {
   snapshotMoveData: boolean;
   enableCSI: boolean;
   persistentVolumesIncluded: boolean;
+  /** Every PersistentVolume of the cluster is listed as an item of its own (subject to the label selector). */
+  allPersistentVolumesListed: boolean;
   policy: ResourcePolicy | null;
   labelSelector: LabelSelector | null;
   orLabelSelectors: LabelSelector[] | null;
