@@ -35,7 +35,7 @@ export const PROTECTION_REASON_TEXT: { readonly [r in ProtectionReason]: string 
   claimExcludedByLabel: 'the claim is labelled velero.io/exclude-from-backup=true',
   claimTerminating: 'the claim is being deleted',
   notSelected: 'the backup\'s label selector selects neither the claim nor a pod using it',
-  validationFailed: 'Velero would fail this backup\'s validation: nothing is backed up',
+  validationFailed: 'Velero would refuse this backup (validation) or fail it as it starts: nothing is backed up',
 };
 
 /** One sentence for a claim's protection, with the trap spelled out when it applies. */
