@@ -62,11 +62,15 @@ function csiPath(input: SnapshotSideInput, decision: SnapshotDecision): Decided 
   return { protection, reason: snapshotReason(decision.policyIndex), via: null, storageClass: className, driver, snapshotClass, policyIndex };
 }
 
+/** itemInclusionChecks on the PV item itself: the exclude label, and a deletionTimestamp even with mustInclude. */
+const pvItemRejected = (pv: SnapshotSideInput['pv']): boolean =>
+  pv.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true' || present(pv.metadata?.deletionTimestamp);
+
 function nativePath(input: SnapshotSideInput): Decided {
   const { options, pv } = input;
   // itemInclusionChecks rejects the PV item itself (the exclude label, and a deletionTimestamp even with mustInclude),
   // so takePVSnapshot never runs; c.2 names only the resource filter: item_backupper.go:itemInclusionChecks.
-  if (!options.persistentVolumesIncluded || pv.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true' || present(pv.metadata?.deletionTimestamp)) {
+  if (!options.persistentVolumesIncluded || pvItemRejected(pv)) {
     return { protection: 'none', reason: 'pvNotInBackup', via: null };
   }
   // takePVSnapshot asks on the PV item, with no claim in the filter data.
@@ -102,7 +106,7 @@ const shared = (input: SnapshotSideInput) => ({
  */
 export function listedPvSnapshot(input: SnapshotSideInput): Decided | null {
   const { pv } = input;
-  if (pv.metadata?.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true' || present(pv.metadata?.deletionTimestamp)) return null;
+  if (pvItemRejected(pv)) return null;
   return nativePath(input);
 }
 
